@@ -25,6 +25,18 @@ public abstract class TypeInfo
     /// <summary>A tensor type whose rank is unknown.</summary>
     public static TensorTypeInfo Tensor(DataType elementType) => new(elementType, null);
 
+    /// <summary>A sparse tensor type with the given element type and dimensions.</summary>
+    public static SparseTensorTypeInfo SparseTensor(DataType elementType, params IEnumerable<Dim> dims) => new(elementType, new Shape(dims));
+
+    /// <summary>A sequence of <paramref name="elementType"/>.</summary>
+    public static SequenceTypeInfo Sequence(TypeInfo elementType) => new(elementType);
+
+    /// <summary>A map from <paramref name="keyType"/> to <paramref name="valueType"/>.</summary>
+    public static MapTypeInfo Map(DataType keyType, TypeInfo valueType) => new(keyType, valueType);
+
+    /// <summary>An optional <paramref name="elementType"/>.</summary>
+    public static OptionalTypeInfo Optional(TypeInfo elementType) => new(elementType);
+
     internal static string Describe(TypeInfo? type) => type?.ToString() ?? "undefined";
 }
 
