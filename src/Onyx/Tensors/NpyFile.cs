@@ -11,7 +11,7 @@ namespace Onyx;
 /// </summary>
 public static class NpyFile
 {
-    private static ReadOnlySpan<byte> Magic => "\x93NUMPY"u8;
+    private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
     /// <summary>Reads a <c>.npy</c> file into a tensor.</summary>
     /// <exception cref="OnnxFormatException">The file is not a valid <c>.npy</c> file of a supported type.</exception>
