@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Onyx;
+
+// Measures loading a generated model with large initializers: Model.Load (memory-mapped, zero-copy) against
+// reading the whole file into an array and parsing it (Model.Parse over File.ReadAllBytes), interleaved
+// A, B, A, B so that machine speed drift hits both alike. Reports medians of the runs.
+//
+// Usage: dotnet run -c Release --project bench/Onyx.Bench -- [--megabytes 512] [--runs 21]
+int megabytes = ArgValue("--megabytes", 512);
+int runs = ArgValue("--runs", 21);
+
+string folder = Path.Combine(Path.GetTempPath(), "onyx-bench-" + Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(folder);
+try
+{
+    string path = Path.Combine(folder, "large.onnx");
+    const int tensorBytes = 4 << 20;
+    int tensorCount = megabytes / 4;
+    var buffer = new byte[tensorBytes];
+    new Random(7).NextBytes(buffer);
+    var g = new GraphBuilder("large");
+    string sum = g.AddInput("x", DataType.Float, tensorBytes / 4);
+    for (int i = 0; i < tensorCount; i++)
+        sum = g.AddNode("Add", [sum, g.AddInitializer($"w{i}", new Tensor(DataType.Float, [tensorBytes / 4], buffer))]);
+    g.AddOutput(sum, DataType.Float, tensorBytes / 4);
+    var save = Stopwatch.StartNew();
+    g.ToModel(21).Save(path);
+    save.Stop();
+    long weightBytes = (long)tensorCount * tensorBytes;
+
+    var mapped = new List<(double Ms, long Bytes)>();
+    var copied = new List<(double Ms, long Bytes)>();
+    Measure(() => Model.Load(path)); // warm-up: JIT and page cache
+    Measure(() => Model.Parse(File.ReadAllBytes(path)));
+    for (int i = 0; i < runs; i++)
+    {
+        mapped.Add(Measure(() => Model.Load(path)));
+        copied.Add(Measure(() => Model.Parse(File.ReadAllBytes(path))));
+    }
+
+    Console.WriteLine($"model: {tensorCount} FLOAT initializers of {tensorBytes >> 20} MiB = {weightBytes >> 20} MiB of weights, file {new FileInfo(path).Length >> 20} MiB (saved in {save.Elapsed.TotalMilliseconds:F0} ms)");
+    Console.WriteLine($"runs: {runs}, interleaved; medians:");
+    Report("Model.Load (memory-mapped)", mapped, weightBytes);
+    Report("Model.Parse(File.ReadAllBytes)", copied, weightBytes);
+    Console.WriteLine($"time ratio copy/mapped: {Median(copied.Select(c => c.Ms)) / Median(mapped.Select(m => m.Ms)):F1}x");
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
+}
+
+static (double, long) Measure(Func<Model> load)
+{
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    long before = GC.GetAllocatedBytesForCurrentThread();
+    var watch = Stopwatch.StartNew();
+    Model model = load();
+    watch.Stop();
+    long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+    GC.KeepAlive(model);
+    return (watch.Elapsed.TotalMilliseconds, allocated);
+}
+
+static void Report(string name, List<(double Ms, long Bytes)> samples, long weightBytes)
+{
+    double ms = Median(samples.Select(s => s.Ms));
+    double bytes = Median(samples.Select(s => (double)s.Bytes));
+    Console.WriteLine($"  {name,-32} {ms,9:F2} ms   {bytes / 1024,12:F1} KiB allocated ({100 * bytes / weightBytes:F4}% of weights)");
+}
+
+static double Median(IEnumerable<double> values)
+{
+    double[] sorted = [.. values.Order()];
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+}
+
+int ArgValue(string name, int fallback)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
+}
