@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Onyx;
+using Onyx.Bench;
 
 // Measures loading a generated model with large initializers: Model.Load (memory-mapped, zero-copy) against
 // reading the whole file into an array and parsing it (Model.Parse over File.ReadAllBytes), interleaved
@@ -16,15 +17,8 @@ try
     string path = Path.Combine(folder, "large.onnx");
     const int tensorBytes = 4 << 20;
     int tensorCount = megabytes / 4;
-    var buffer = new byte[tensorBytes];
-    new Random(7).NextBytes(buffer);
-    var g = new GraphBuilder("large");
-    string sum = g.AddInput("x", DataType.Float, tensorBytes / 4);
-    for (int i = 0; i < tensorCount; i++)
-        sum = g.AddNode("Add", [sum, g.AddInitializer($"w{i}", new Tensor(DataType.Float, [tensorBytes / 4], buffer))]);
-    g.AddOutput(sum, DataType.Float, tensorBytes / 4);
     var save = Stopwatch.StartNew();
-    g.ToModel(21).Save(path);
+    LargeModels.Create(tensorCount, tensorBytes).Save(path);
     save.Stop();
     long weightBytes = (long)tensorCount * tensorBytes;
 
