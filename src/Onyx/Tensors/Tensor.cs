@@ -159,6 +159,17 @@ public sealed class Tensor
         return tensor;
     }
 
+    /// <summary>
+    /// A tensor whose values live in an external file, described by <paramref name="reference"/>. Its data is
+    /// mapped when a model holding it is loaded from a file; saving writes the reference as it is.
+    /// </summary>
+    public static Tensor External(string name, DataType dataType, IEnumerable<long> dims, ExternalDataReference reference)
+    {
+        var tensor = new Tensor(dataType, [.. dims]) { Name = name, DataLocation = TensorDataLocation.External };
+        tensor.ExternalData.AddRange(reference.ToEntries());
+        return tensor;
+    }
+
     private void CheckElementType<T>() where T : unmanaged
     {
         DataType requested = ElementTypes.Of<T>();

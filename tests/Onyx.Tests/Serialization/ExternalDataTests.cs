@@ -25,6 +25,7 @@ public sealed class ExternalDataTests : IDisposable
     /// <summary>A model with one external FLOAT[4] tensor at <paramref name="location"/> with the given entries.</summary>
     private Model ModelReferencing(string location, params (string Key, string Value)[] extra)
     {
+        // Built entry by entry (not with Tensor.External) so that tests can write malformed entries.
         var tensor = new Tensor(DataType.Float, [4]) { Name = "w", DataLocation = TensorDataLocation.External };
         tensor.ExternalData.Add(new MetadataEntry("location", location));
         foreach (var (k, v) in extra)
@@ -197,7 +198,7 @@ public sealed class ExternalDataTests : IDisposable
         }
         Model shell = ModelWith();
         for (int i = 0; i < 3; i++)
-            shell.Graph.Initializers.Add(ExternalUInt8($"w{i}", "source.bin", i * tensorBytes, tensorBytes));
+            shell.Graph.Initializers.Add(Tensor.External($"w{i}", DataType.UInt8, [tensorBytes], new ExternalDataReference("source.bin", i * tensorBytes, tensorBytes, null)));
         File.WriteAllBytes(_folder.File("shell.onnx"), shell.ToBytes());
         Model big = Model.Load(_folder.File("shell.onnx"));
 
@@ -209,12 +210,5 @@ public sealed class ExternalDataTests : IDisposable
         Model reloaded = Model.Load(_folder.File("big.onnx"));
         Assert.Equal(2 * tensorBytes, ExternalDataReference.Parse(reloaded.Graph.Initializers[2]).Offset);
         Assert.Equal(42, reloaded.Graph.Initializers[2].AsSpan<byte>()[(int)tensorBytes - 1]);
-    }
-
-    private static Tensor ExternalUInt8(string name, string location, long offset, long length)
-    {
-        var tensor = new Tensor(DataType.UInt8, [length]) { Name = name, DataLocation = TensorDataLocation.External };
-        tensor.ExternalData.AddRange(new ExternalDataReference(location, offset, length, null).ToEntries());
-        return tensor;
     }
 }
