@@ -107,9 +107,17 @@ public sealed class Tensor
         int bits = DataType.BitsPerElement();
         if (bits >= 8)
             return MemoryMarshal.Cast<byte, T>(RawData.Span).ToArray();
-        var codes = new byte[checked((int)ElementCount)];
-        PackedElements.Unpack(DataType, RawData.Span, codes);
-        return MemoryMarshal.Cast<byte, T>(codes).ToArray();
+        var elements = new T[checked((int)ElementCount)];
+        ReadOnlySpan<byte> packed = RawData.Span;
+        switch (DataType)
+        {
+            case DataType.Int4: SubByteElements.UnpackInt4(packed, MemoryMarshal.Cast<T, Int4>(elements.AsSpan())); break;
+            case DataType.UInt4: SubByteElements.UnpackUInt4(packed, MemoryMarshal.Cast<T, UInt4>(elements.AsSpan())); break;
+            case DataType.Float4E2M1: SubByteElements.UnpackFloat4E2M1(packed, MemoryMarshal.Cast<T, Float4E2M1>(elements.AsSpan())); break;
+            case DataType.Int2: SubByteElements.UnpackInt2(packed, MemoryMarshal.Cast<T, Int2>(elements.AsSpan())); break;
+            default: SubByteElements.UnpackUInt2(packed, MemoryMarshal.Cast<T, UInt2>(elements.AsSpan())); break;
+        }
+        return elements;
     }
 
     /// <summary>The values of a string tensor decoded as UTF-8.</summary>
@@ -131,12 +139,17 @@ public sealed class Tensor
         long[] shape = dims.Length == 0 && values.Length != 1 ? [values.Length] : dims;
         if (TensorShape.ElementCount(shape) != values.Length)
             throw new ArgumentException($"{values.Length} values do not fill shape [{string.Join(",", shape)}].", nameof(values));
-        ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(values);
-        int bits = type.BitsPerElement();
-        if (bits >= 8)
-            return new Tensor(type, shape, bytes.ToArray());
+        if (type.BitsPerElement() >= 8)
+            return new Tensor(type, shape, MemoryMarshal.AsBytes(values).ToArray());
         var packed = new byte[type.ByteCount(values.Length)];
-        PackedElements.Pack(type, bytes, packed);
+        switch (type)
+        {
+            case DataType.Int4: SubByteElements.PackInt4(MemoryMarshal.Cast<T, Int4>(values), packed); break;
+            case DataType.UInt4: SubByteElements.PackUInt4(MemoryMarshal.Cast<T, UInt4>(values), packed); break;
+            case DataType.Float4E2M1: SubByteElements.PackFloat4E2M1(MemoryMarshal.Cast<T, Float4E2M1>(values), packed); break;
+            case DataType.Int2: SubByteElements.PackInt2(MemoryMarshal.Cast<T, Int2>(values), packed); break;
+            default: SubByteElements.PackUInt2(MemoryMarshal.Cast<T, UInt2>(values), packed); break;
+        }
         return new Tensor(type, shape, packed);
     }
 

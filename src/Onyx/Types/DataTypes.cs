@@ -37,10 +37,7 @@ public static class DataTypes
         if (bits == 0)
             throw new ArgumentException($"{type} has no fixed element size.", nameof(type));
         if (bits < 8)
-        {
-            long perByte = 8 / bits;
-            return elementCount / perByte + (elementCount % perByte == 0 ? 0 : 1);
-        }
+            return SubByteElements.PackedByteCount(elementCount, bits);
         return checked(elementCount * (bits / 8));
     }
 
