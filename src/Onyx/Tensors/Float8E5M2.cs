@@ -15,7 +15,7 @@ public readonly struct Float8E5M2 : IEquatable<Float8E5M2>
     private const byte InfinityMagnitude = 0x7C;
     private const byte NaNMagnitude = 0x7F;
 
-    private static readonly float[] s_values = CreateValues();
+    private static readonly Float8Format Format = new(MantissaBits, Bias, MaxMagnitude, Float8Specials.Infinities);
 
     private readonly byte _bits;
 
@@ -57,53 +57,23 @@ public readonly struct Float8E5M2 : IEquatable<Float8E5M2>
     /// become ±57344; without it they become infinity of the same sign. NaN gives <c>0x7F</c> or <c>0xFF</c> after its
     /// sign; -0 stays -0.
     /// </summary>
-    public static Float8E5M2 FromSingle(float value, bool saturate = true)
-    {
-        uint bits = BitConverter.SingleToUInt32Bits(value);
-        uint sign = (bits >> 24) & 0x80;
-        uint magnitude = bits & 0x7FFFFFFF;
-        if (magnitude > 0x7F800000)
-        {
-            return new((byte)(sign | NaNMagnitude));
-        }
-
-        uint code = MiniFloat.RoundMagnitude(magnitude, MantissaBits, Bias);
-        if (code > MaxMagnitude)
-        {
-            code = saturate ? MaxMagnitude : InfinityMagnitude;
-        }
-
-        return new((byte)(sign | code));
-    }
+    public static Float8E5M2 FromSingle(float value, bool saturate = true) => new(Format.Encode(value, saturate));
 
     /// <summary>Converts every element exactly (infinities stay infinite, NaNs give NaN); lengths must match.</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    public static void ToSingle(ReadOnlySpan<Float8E5M2> source, Span<float> destination)
-    {
-        SpanArguments.EnsureSameLength(source.Length, destination.Length);
-        float[] values = s_values;
-        for (int i = 0; i < source.Length; i++)
-        {
-            destination[i] = values[source[i]._bits];
-        }
-    }
+    public static void ToSingle(ReadOnlySpan<Float8E5M2> source, Span<float> destination) =>
+        Format.ToSingle(Float8Format.Codes(source), destination);
 
     /// <summary>Converts every element as <see cref="FromSingle(float, bool)"/> does; lengths must match.</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    public static void FromSingle(ReadOnlySpan<float> source, Span<Float8E5M2> destination, bool saturate = true)
-    {
-        SpanArguments.EnsureSameLength(source.Length, destination.Length);
-        for (int i = 0; i < source.Length; i++)
-        {
-            destination[i] = FromSingle(source[i], saturate);
-        }
-    }
+    public static void FromSingle(ReadOnlySpan<float> source, Span<Float8E5M2> destination, bool saturate = true) =>
+        Format.FromSingle(source, Float8Format.Codes(destination), saturate);
 
     /// <summary>Exact conversion; infinities stay infinite and the NaN codes give NaN.</summary>
-    public static explicit operator float(Float8E5M2 value) => s_values[value._bits];
+    public static explicit operator float(Float8E5M2 value) => Format.Values[value._bits];
 
     /// <summary>Exact conversion; infinities stay infinite and the NaN codes give NaN.</summary>
-    public static explicit operator double(Float8E5M2 value) => s_values[value._bits];
+    public static explicit operator double(Float8E5M2 value) => Format.Values[value._bits];
 
     /// <summary>Converts with the Cast default, saturating: <c>FromSingle(value, saturate: true)</c>.</summary>
     public static explicit operator Float8E5M2(float value) => FromSingle(value);
@@ -118,23 +88,5 @@ public readonly struct Float8E5M2 : IEquatable<Float8E5M2>
     public override int GetHashCode() => _bits;
 
     /// <summary>The float value, formatted with the invariant culture.</summary>
-    public override string ToString() => s_values[_bits].ToString(CultureInfo.InvariantCulture);
-
-    private static float[] CreateValues()
-    {
-        var values = new float[256];
-        for (int code = 0; code < 256; code++)
-        {
-            int magnitude = code & 0x7F;
-            bool negative = code >= 0x80;
-            values[code] = magnitude switch
-            {
-                > InfinityMagnitude => MiniFloat.QuietNaN(negative),
-                InfinityMagnitude => negative ? float.NegativeInfinity : float.PositiveInfinity,
-                _ => (negative ? -1 : 1) * MiniFloat.Decode(magnitude, MantissaBits, Bias),
-            };
-        }
-
-        return values;
-    }
+    public override string ToString() => Format.Values[_bits].ToString(CultureInfo.InvariantCulture);
 }

@@ -14,7 +14,7 @@ public readonly struct Float8E5M2FNUZ : IEquatable<Float8E5M2FNUZ>
     private const byte MaxMagnitude = 0x7F;
     private const byte NaNBits = 0x80;
 
-    private static readonly float[] s_values = CreateValues();
+    private static readonly Float8Format Format = new(MantissaBits, Bias, MaxMagnitude, Float8Specials.UnsignedZero);
 
     private readonly byte _bits;
 
@@ -46,53 +46,23 @@ public readonly struct Float8E5M2FNUZ : IEquatable<Float8E5M2FNUZ>
     /// that rounds to zero give +0. With <paramref name="saturate"/> (the Cast default) infinities and values whose
     /// rounding exceeds 57344 in magnitude become ±57344; without it they become NaN. NaN of either sign gives NaN.
     /// </summary>
-    public static Float8E5M2FNUZ FromSingle(float value, bool saturate = true)
-    {
-        uint bits = BitConverter.SingleToUInt32Bits(value);
-        uint magnitude = bits & 0x7FFFFFFF;
-        if (magnitude > 0x7F800000)
-        {
-            return NaN;
-        }
-
-        uint code = MiniFloat.RoundMagnitude(magnitude, MantissaBits, Bias);
-        if (code > MaxMagnitude)
-        {
-            return saturate ? new((byte)(((bits >> 24) & 0x80) | MaxMagnitude)) : NaN;
-        }
-
-        // No negative zero: the sign is dropped from a zero result.
-        return new((byte)(code == 0 ? 0 : ((bits >> 24) & 0x80) | code));
-    }
+    public static Float8E5M2FNUZ FromSingle(float value, bool saturate = true) => new(Format.Encode(value, saturate));
 
     /// <summary>Converts every element exactly (the NaN code gives NaN); lengths must match.</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    public static void ToSingle(ReadOnlySpan<Float8E5M2FNUZ> source, Span<float> destination)
-    {
-        SpanArguments.EnsureSameLength(source.Length, destination.Length);
-        float[] values = s_values;
-        for (int i = 0; i < source.Length; i++)
-        {
-            destination[i] = values[source[i]._bits];
-        }
-    }
+    public static void ToSingle(ReadOnlySpan<Float8E5M2FNUZ> source, Span<float> destination) =>
+        Format.ToSingle(Float8Format.Codes(source), destination);
 
     /// <summary>Converts every element as <see cref="FromSingle(float, bool)"/> does; lengths must match.</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    public static void FromSingle(ReadOnlySpan<float> source, Span<Float8E5M2FNUZ> destination, bool saturate = true)
-    {
-        SpanArguments.EnsureSameLength(source.Length, destination.Length);
-        for (int i = 0; i < source.Length; i++)
-        {
-            destination[i] = FromSingle(source[i], saturate);
-        }
-    }
+    public static void FromSingle(ReadOnlySpan<float> source, Span<Float8E5M2FNUZ> destination, bool saturate = true) =>
+        Format.FromSingle(source, Float8Format.Codes(destination), saturate);
 
     /// <summary>Exact conversion; the NaN code gives NaN.</summary>
-    public static explicit operator float(Float8E5M2FNUZ value) => s_values[value._bits];
+    public static explicit operator float(Float8E5M2FNUZ value) => Format.Values[value._bits];
 
     /// <summary>Exact conversion; the NaN code gives NaN.</summary>
-    public static explicit operator double(Float8E5M2FNUZ value) => s_values[value._bits];
+    public static explicit operator double(Float8E5M2FNUZ value) => Format.Values[value._bits];
 
     /// <summary>Converts with the Cast default, saturating: <c>FromSingle(value, saturate: true)</c>.</summary>
     public static explicit operator Float8E5M2FNUZ(float value) => FromSingle(value);
@@ -107,18 +77,5 @@ public readonly struct Float8E5M2FNUZ : IEquatable<Float8E5M2FNUZ>
     public override int GetHashCode() => _bits;
 
     /// <summary>The float value, formatted with the invariant culture.</summary>
-    public override string ToString() => s_values[_bits].ToString(CultureInfo.InvariantCulture);
-
-    private static float[] CreateValues()
-    {
-        var values = new float[256];
-        for (int code = 0; code < 256; code++)
-        {
-            values[code] = code == NaNBits
-                ? float.NaN
-                : (code >= 0x80 ? -1 : 1) * MiniFloat.Decode(code & 0x7F, MantissaBits, Bias);
-        }
-
-        return values;
-    }
+    public override string ToString() => Format.Values[_bits].ToString(CultureInfo.InvariantCulture);
 }

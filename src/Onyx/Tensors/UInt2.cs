@@ -32,21 +32,8 @@ public readonly struct UInt2 : IEquatable<UInt2>
     /// modulo 4), as Cast's rule for out-of-range fixed-point values and the ONNX reference implementation (ml_dtypes,
     /// on whole numbers) do. The spec leaves NaN (and, when wrapping, infinity) undefined: they give 0.
     /// </summary>
-    public static UInt2 FromDouble(double value, bool saturate = true)
-    {
-        double rounded = Math.Round(value, MidpointRounding.ToEven);
-        if (double.IsNaN(rounded))
-        {
-            return default;
-        }
-
-        if (saturate)
-        {
-            return new((byte)Math.Clamp(rounded, 0, Max));
-        }
-
-        return double.IsInfinity(rounded) ? default : FromBits((byte)NarrowInteger.LowBits(rounded));
-    }
+    public static UInt2 FromDouble(double value, bool saturate = true) =>
+        CreateTruncating(NarrowInteger.Round(value, saturate, 0, Max));
 
     /// <summary>Converts exactly as <see cref="FromDouble(double, bool)"/> does (float widens to double exactly).</summary>
     public static UInt2 FromSingle(float value, bool saturate = true) => FromDouble(value, saturate);

@@ -33,21 +33,8 @@ public readonly struct UInt4 : IEquatable<UInt4>
     /// fixed-point values does and as the ONNX reference implementation has done on whole numbers since onnx 1.19. The
     /// spec leaves NaN (and, when wrapping, infinity) undefined: they give 0.
     /// </summary>
-    public static UInt4 FromDouble(double value, bool saturate = true)
-    {
-        double rounded = Math.Round(value, MidpointRounding.ToEven);
-        if (double.IsNaN(rounded))
-        {
-            return default;
-        }
-
-        if (saturate)
-        {
-            return new((byte)Math.Clamp(rounded, 0, Max));
-        }
-
-        return double.IsInfinity(rounded) ? default : FromBits((byte)NarrowInteger.LowBits(rounded));
-    }
+    public static UInt4 FromDouble(double value, bool saturate = true) =>
+        CreateTruncating(NarrowInteger.Round(value, saturate, 0, Max));
 
     /// <summary>Converts exactly as <see cref="FromDouble(double, bool)"/> does (float widens to double exactly).</summary>
     public static UInt4 FromSingle(float value, bool saturate = true) => FromDouble(value, saturate);
