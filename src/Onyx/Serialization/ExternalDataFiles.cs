@@ -9,6 +9,8 @@ internal sealed class ExternalDataFiles(string baseDirectory)
 
     public void Resolve(Tensor tensor, long elementCount, ReadContext context, int offset)
     {
+        if (tensor.DataType is DataType.String or DataType.Undefined)
+            throw context.Error(offset, $"tensor '{tensor.Name}' of type {tensor.DataType.ProtoName()} cannot be stored externally");
         var reference = ExternalDataReference.Parse(tensor);
         var (path, problem) = ExternalDataPath.Resolve(baseDirectory, reference.Location, forWriting: false);
         if (path is null)
@@ -22,8 +24,6 @@ internal sealed class ExternalDataFiles(string baseDirectory)
         long length = reference.Length ?? available;
         if (length > available)
             throw new ExternalDataException(tensor.Name, reference.Location, $"length {length} at offset {reference.Offset} runs past the end of the {file.Length}-byte file");
-        if (tensor.DataType is DataType.String or DataType.Undefined)
-            throw context.Error(offset, $"tensor '{tensor.Name}' of type {tensor.DataType.ProtoName()} cannot be stored externally");
         long expected = elementCount > long.MaxValue / 16 ? -1 : tensor.DataType.ByteCount(elementCount);
         if (length != expected)
             throw new ExternalDataException(tensor.Name, reference.Location, $"holds {length} bytes but {tensor.DataType.ProtoName()}[{string.Join(",", tensor.Dims)}] needs {expected}");
