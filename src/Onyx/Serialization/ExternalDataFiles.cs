@@ -16,7 +16,7 @@ internal sealed class ExternalDataFiles(string baseDirectory)
         if (path is null)
             throw new ExternalDataException(tensor.Name, reference.Location, problem!);
         if (!_files.TryGetValue(path, out MappedFile? file))
-            _files[path] = file = MappedFile.Open(path);
+            _files[path] = file = Open(tensor, reference.Location, path);
 
         if (reference.Offset > file.Length)
             throw new ExternalDataException(tensor.Name, reference.Location, $"offset {reference.Offset} is past the end of the {file.Length}-byte file");
@@ -30,5 +30,17 @@ internal sealed class ExternalDataFiles(string baseDirectory)
         if (length > int.MaxValue)
             throw new ExternalDataException(tensor.Name, reference.Location, $"a single tensor of {length} bytes exceeds the 2 GiB Onyx can map per tensor");
         tensor.RawData = file.Slice(reference.Offset, (int)length);
+    }
+
+    private static MappedFile Open(Tensor tensor, string location, string path)
+    {
+        try
+        {
+            return MappedFile.Open(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ExternalDataException(tensor.Name, location, $"cannot be opened: {e.Message}");
+        }
     }
 }
