@@ -24,7 +24,7 @@ internal sealed class ExternalDataFiles(string baseDirectory)
         long length = reference.Length ?? available;
         if (length > available)
             throw new ExternalDataException(tensor.Name, reference.Location, $"length {length} at offset {reference.Offset} runs past the end of the {file.Length}-byte file");
-        long expected = elementCount > long.MaxValue / 16 ? -1 : tensor.DataType.ByteCount(elementCount);
+        long expected = tensor.DataType.ByteCountOrMinusOne(elementCount);
         if (length != expected)
             throw new ExternalDataException(tensor.Name, reference.Location, $"holds {length} bytes but {tensor.DataType.ProtoName()}[{string.Join(",", tensor.Dims)}] needs {expected}");
         if (length > int.MaxValue)

@@ -187,8 +187,7 @@ internal static partial class ModelReader
                 return;
             }
 
-            // -1 can match no payload, so a count whose byte size overflows fails the count check below.
-            long expectedBytes = count > long.MaxValue / 16 ? -1 : type.ByteCount(count);
+            long expectedBytes = type.ByteCountOrMinusOne(count);
             if (_typedField == TypedDataField.None)
             {
                 if (_raw.Length != expectedBytes)

@@ -41,6 +41,13 @@ public static class DataTypes
         return checked(elementCount * (bits / 8));
     }
 
+    /// <summary>
+    /// <see cref="ByteCount"/> for a count read from a file, or -1 when the size would overflow: -1 matches no
+    /// payload length, so the caller's size check rejects the tensor without a special case.
+    /// </summary>
+    internal static long ByteCountOrMinusOne(this DataType type, long elementCount) =>
+        elementCount > long.MaxValue / 16 ? -1 : type.ByteCount(elementCount);
+
     /// <summary>The name onnx.proto gives the type, e.g. <c>FLOAT8E4M3FN</c>.</summary>
     public static string ProtoName(this DataType type) => type switch
     {
