@@ -1,0 +1,62 @@
+using static Onyx.ParameterOption;
+
+namespace Onyx.Operators;
+
+/// <summary>The Clip operator (ai.onnx).</summary>
+internal static class Clip
+{
+    internal static readonly OperatorSchema V1 = new("Clip", 1)
+    {
+        Inputs = [new("input", "T")],
+        Outputs = [new("output", "T")],
+        Attributes =
+        [
+            new("consumed_inputs", AttributeType.Ints),
+            new("max", AttributeType.Float),
+            new("min", AttributeType.Float),
+        ],
+        TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+    };
+
+    internal static readonly OperatorSchema V6 = V1 with
+    {
+        SinceVersion = 6,
+        Attributes =
+        [
+            new("max", float.MaxValue),
+            new("min", float.MinValue),
+        ],
+    };
+
+    internal static readonly OperatorSchema V11 = V6 with
+    {
+        SinceVersion = 11,
+        Inputs =
+        [
+            new("input", "T"),
+            new("min", "T", Optional),
+            new("max", "T", Optional),
+        ],
+        Attributes = [],
+    };
+
+    internal static readonly OperatorSchema V12 = V11 with
+    {
+        SinceVersion = 12,
+        TypeConstraints =
+        [
+            new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double)"),
+        ],
+    };
+
+    internal static readonly OperatorSchema V13 = V12 with
+    {
+        SinceVersion = 13,
+        TypeConstraints =
+        [
+            new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double), tensor(bfloat16)"),
+        ],
+    };
+
+    internal static OperatorSchema[] Versions => [V1, V6, V11, V12, V13];
+}

@@ -1,0 +1,15 @@
+namespace Onyx.Operators;
+
+/// <summary>The Gelu operator (ai.onnx).</summary>
+internal static class Gelu
+{
+    internal static readonly OperatorSchema V20 = new("Gelu", 20)
+    {
+        Inputs = [new("X", "T")],
+        Outputs = [new("Y", "T")],
+        Attributes = [new("approximate", "none")],
+        TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double), tensor(bfloat16)")],
+    };
+
+    internal static OperatorSchema[] Versions => [V20];
+}

@@ -1,0 +1,34 @@
+namespace Onyx.Operators;
+
+/// <summary>The Neg operator (ai.onnx).</summary>
+internal static class Neg
+{
+    internal static readonly OperatorSchema V1 = new("Neg", 1)
+    {
+        Inputs = [new("X", "T")],
+        Outputs = [new("Y", "T")],
+        Attributes = [new("consumed_inputs", AttributeType.Ints)],
+        TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+    };
+
+    internal static readonly OperatorSchema V6 = V1 with
+    {
+        SinceVersion = 6,
+        Attributes = [],
+        TypeConstraints =
+        [
+            new("T", "tensor(float), tensor(int32), tensor(int8), tensor(int16), tensor(int64), tensor(float16), tensor(double)"),
+        ],
+    };
+
+    internal static readonly OperatorSchema V13 = V6 with
+    {
+        SinceVersion = 13,
+        TypeConstraints =
+        [
+            new("T", "tensor(float), tensor(int32), tensor(int8), tensor(int16), tensor(int64), tensor(float16), tensor(double), tensor(bfloat16)"),
+        ],
+    };
+
+    internal static OperatorSchema[] Versions => [V1, V6, V13];
+}

@@ -1,0 +1,26 @@
+namespace Onyx.Operators;
+
+/// <summary>The Sign operator (ai.onnx).</summary>
+internal static class Sign
+{
+    internal static readonly OperatorSchema V9 = new("Sign", 9)
+    {
+        Inputs = [new("input", "T")],
+        Outputs = [new("output", "T")],
+        TypeConstraints =
+        [
+            new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double)"),
+        ],
+    };
+
+    internal static readonly OperatorSchema V13 = V9 with
+    {
+        SinceVersion = 13,
+        TypeConstraints =
+        [
+            new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double), tensor(bfloat16)"),
+        ],
+    };
+
+    internal static OperatorSchema[] Versions => [V9, V13];
+}

@@ -1,0 +1,15 @@
+namespace Onyx.Operators;
+
+/// <summary>The Swish operator (ai.onnx).</summary>
+internal static class Swish
+{
+    internal static readonly OperatorSchema V24 = new("Swish", 24)
+    {
+        Inputs = [new("X", "T")],
+        Outputs = [new("Y", "T")],
+        Attributes = [new("alpha", 1.0f)],
+        TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(bfloat16), tensor(double)")],
+    };
+
+    internal static OperatorSchema[] Versions => [V24];
+}

@@ -1,0 +1,23 @@
+namespace Onyx;
+
+/// <summary>The operator set domains the ONNX specification defines.</summary>
+public static class OperatorDomains
+{
+    /// <summary>The default domain, ai.onnx, written as the empty string in models.</summary>
+    public const string Default = "";
+
+    /// <summary>Traditional machine learning operators.</summary>
+    public const string Ml = "ai.onnx.ml";
+
+    /// <summary>Training operators (preview).</summary>
+    public const string Training = "ai.onnx.preview.training";
+
+    /// <summary>Operators in preview.</summary>
+    public const string Preview = "ai.onnx.preview";
+
+    /// <summary>Maps "ai.onnx" to the empty string, the way ONNX treats the two as one domain.</summary>
+    public static string Normalize(string domain) => domain == "ai.onnx" ? Default : domain;
+
+    /// <summary>The name users read: ai.onnx for the default domain.</summary>
+    public static string Display(string domain) => domain.Length == 0 ? "ai.onnx" : domain;
+}

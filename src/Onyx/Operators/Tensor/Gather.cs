@@ -1,0 +1,35 @@
+namespace Onyx.Operators;
+
+/// <summary>The Gather operator (ai.onnx).</summary>
+internal static class Gather
+{
+    internal static readonly OperatorSchema V1 = new("Gather", 1)
+    {
+        Inputs =
+        [
+            new("data", "T"),
+            new("indices", "Tind"),
+        ],
+        Outputs = [new("output", "T")],
+        Attributes = [new("axis", 0L)],
+        TypeConstraints =
+        [
+            new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double), tensor(string), tensor(bool), tensor(complex64), tensor(complex128)"),
+            new("Tind", "tensor(int32), tensor(int64)"),
+        ],
+    };
+
+    internal static readonly OperatorSchema V11 = V1 with { SinceVersion = 11 };
+
+    internal static readonly OperatorSchema V13 = V11 with
+    {
+        SinceVersion = 13,
+        TypeConstraints =
+        [
+            new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(bfloat16), tensor(float16), tensor(float), tensor(double), tensor(string), tensor(bool), tensor(complex64), tensor(complex128)"),
+            new("Tind", "tensor(int32), tensor(int64)"),
+        ],
+    };
+
+    internal static OperatorSchema[] Versions => [V1, V11, V13];
+}

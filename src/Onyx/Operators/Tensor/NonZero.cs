@@ -1,0 +1,26 @@
+namespace Onyx.Operators;
+
+/// <summary>The NonZero operator (ai.onnx).</summary>
+internal static class NonZero
+{
+    internal static readonly OperatorSchema V9 = new("NonZero", 9)
+    {
+        Inputs = [new("X", "T")],
+        Outputs = [new("Y", "tensor(int64)")],
+        TypeConstraints =
+        [
+            new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double), tensor(string), tensor(bool), tensor(complex64), tensor(complex128)"),
+        ],
+    };
+
+    internal static readonly OperatorSchema V13 = V9 with
+    {
+        SinceVersion = 13,
+        TypeConstraints =
+        [
+            new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(bfloat16), tensor(float16), tensor(float), tensor(double), tensor(string), tensor(bool), tensor(complex64), tensor(complex128)"),
+        ],
+    };
+
+    internal static OperatorSchema[] Versions => [V9, V13];
+}

@@ -1,0 +1,27 @@
+namespace Onyx.Operators;
+
+/// <summary>The SpaceToDepth operator (ai.onnx).</summary>
+internal static class SpaceToDepth
+{
+    internal static readonly OperatorSchema V1 = new("SpaceToDepth", 1)
+    {
+        Inputs = [new("input", "T")],
+        Outputs = [new("output", "T")],
+        Attributes = [new("blocksize", AttributeType.Int, Required: true)],
+        TypeConstraints =
+        [
+            new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double), tensor(string), tensor(bool), tensor(complex64), tensor(complex128)"),
+        ],
+    };
+
+    internal static readonly OperatorSchema V13 = V1 with
+    {
+        SinceVersion = 13,
+        TypeConstraints =
+        [
+            new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(bfloat16), tensor(float16), tensor(float), tensor(double), tensor(string), tensor(bool), tensor(complex64), tensor(complex128)"),
+        ],
+    };
+
+    internal static OperatorSchema[] Versions => [V1, V13];
+}
