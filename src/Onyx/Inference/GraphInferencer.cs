@@ -40,7 +40,7 @@ internal sealed class GraphInferencer
         InferGraphBody(graph, path, scope, Opsets(_model.OpsetImports, null));
         var outputs = new TypeInfo?[graph.Outputs.Count];
         for (int i = 0; i < outputs.Length; i++)
-            outputs[i] = graph.Outputs[i].Type;
+            outputs[i] = scope.Find(graph.Outputs[i].Name)?.Type ?? graph.Outputs[i].Type;
         return outputs;
     }
 
@@ -54,7 +54,7 @@ internal sealed class GraphInferencer
             TypeInfo? given = inputTypes is not null && i < inputTypes.Count ? inputTypes[i] : null;
             TypeInfo? type = TypeMerge.Merge(given, input.Type, problem =>
                 Report(new ShapeInferenceException(NodeLocation.OfGraph(GraphLabel(graph)), $"input '{input.Name}': {problem}")));
-            if (type is not null && TypeMerge.AddsTo(type, input.Type) && inputTypes is not null)
+            if (type is not null && TypeMerge.AddsTo(type, input.Type) && inputTypes is not null && Options.UpdateModel)
                 input.Type = type;
             Tensor? known = knownValues is not null && knownValues.TryGetValue(input.Name, out Tensor? v) ? v : null;
             scope.Set(input.Name, Constant(type ?? (known is null ? null : TypeOf(known)), known));
@@ -110,7 +110,7 @@ internal sealed class GraphInferencer
                 TypeInfo? merged = TypeMerge.Merge(inferred?.Type, info?.Type, problem =>
                     Report(new ShapeInferenceException(location, $"output '{name}': {problem}")));
                 scope.Set(name, (inferred ?? new ValueState(null)) with { Type = merged });
-                if (merged is null || inputNames.Contains(name))
+                if (merged is null || inputNames.Contains(name) || !Options.UpdateModel)
                     continue;
                 if (info is null)
                 {

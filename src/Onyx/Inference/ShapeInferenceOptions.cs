@@ -14,4 +14,7 @@ public sealed class ShapeInferenceOptions
 
     /// <summary>Values of main-graph inputs known ahead of a run; they are treated as constants, the way a runtime infers shapes once it has the inputs.</summary>
     public IReadOnlyDictionary<string, Tensor>? InputValues { get; init; }
+
+    /// <summary>False when inference only looks for problems (the checker) and must leave the model as it is.</summary>
+    internal bool UpdateModel { get; init; } = true;
 }
