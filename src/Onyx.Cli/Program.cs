@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Onyx.Cli.Commands;
 
-var root = new RootCommand("onyx: read, check and inspect ONNX models.")
+var root = new RootCommand("onyx: read, check, infer and inspect ONNX models.")
 {
     InfoCommand.Create(),
+    InferShapesCommand.Create(),
+    OpsCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -12,16 +12,19 @@ internal static class InfoCommand
     {
         var model = new Argument<FileInfo>("model") { Description = "The .onnx file." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
+        var values = new Option<bool>("--values") { Description = "Infer and show the type and shape of every intermediate value." };
         var command = new Command("info", "Show a model's IR version, producer, opsets, inputs and outputs, weights, operators, functions and metadata.")
         {
             model,
             json,
+            values,
         };
-        command.SetAction(result => Run(result.GetValue(model)!, result.GetValue(json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        command.SetAction(result => Run(result.GetValue(model)!, result.GetValue(json), result.GetValue(values),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
-    internal static int Run(FileInfo file, bool json, TextWriter output, TextWriter error)
+    internal static int Run(FileInfo file, bool json, bool values, TextWriter output, TextWriter error)
     {
         Model model;
         try
@@ -34,7 +37,8 @@ internal static class InfoCommand
             error.WriteLine($"onyx info: cannot read {file.FullName}: {e.Message}");
             return 2;
         }
-        ModelSummary summary = ModelSummary.Of(file.FullName, model);
+        IReadOnlyList<ShapeInferenceException> problems = values ? ShapeInference.InferShapes(model).Problems : [];
+        ModelSummary summary = ModelSummary.Of(file.FullName, model, values, problems);
         output.Write(json ? ToJson(summary) : ToText(summary));
         return 0;
     }
@@ -66,6 +70,12 @@ internal static class InfoCommand
         {
             text.Append("Metadata\n");
             foreach (MetadataEntry e in s.Metadata) text.Append(CultureInfo.InvariantCulture, $"  {e.Key,-24}{e.Value}\n");
+        }
+        if (s.Values is { } values)
+        {
+            text.Append("Values\n");
+            foreach (ValueInfo v in values) text.Append(CultureInfo.InvariantCulture, $"  {v.Name,-24}{TypeText(v.Type)}\n");
+            foreach (ShapeInferenceException p in s.InferenceProblems) text.Append(CultureInfo.InvariantCulture, $"  warning: {p.Message}\n");
         }
         return text.ToString();
     }
@@ -138,6 +148,14 @@ internal static class InfoCommand
             foreach (MetadataEntry e in s.Metadata)
                 w.WriteString(e.Key, e.Value);
             w.WriteEndObject();
+            if (s.Values is { } values)
+            {
+                WriteValues(w, "values", values);
+                w.WriteStartArray("inferenceProblems");
+                foreach (ShapeInferenceException p in s.InferenceProblems)
+                    w.WriteStringValue(p.Message);
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";

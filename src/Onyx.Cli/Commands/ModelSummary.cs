@@ -19,9 +19,12 @@ internal sealed record ModelSummary(
     int SubgraphNodeCount,
     IReadOnlyList<KeyValuePair<string, int>> OpTypeCounts,
     IReadOnlyList<Function> Functions,
-    IReadOnlyList<MetadataEntry> Metadata)
+    IReadOnlyList<MetadataEntry> Metadata,
+    IReadOnlyList<ValueInfo>? Values,
+    IReadOnlyList<ShapeInferenceException> InferenceProblems)
 {
-    public static ModelSummary Of(string path, Model model)
+    /// <summary>Summarises <paramref name="model"/>; with <paramref name="withValues"/> it lists the graph's intermediate values (inferred beforehand).</summary>
+    public static ModelSummary Of(string path, Model model, bool withValues = false, IReadOnlyList<ShapeInferenceException>? inferenceProblems = null)
     {
         Graph graph = model.Graph;
         var initializerNames = new HashSet<string>(graph.Initializers.Select(t => t.Name), StringComparer.Ordinal);
@@ -47,7 +50,9 @@ internal sealed record ModelSummary(
             graph.Nodes.Count, subgraphNodes,
             [.. opCounts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)],
             model.Functions,
-            model.Metadata);
+            model.Metadata,
+            withValues ? graph.ValueInfos : null,
+            inferenceProblems ?? []);
     }
 
     /// <summary>The bytes of a tensor's values; for external data not loaded, what its type and shape need.</summary>
