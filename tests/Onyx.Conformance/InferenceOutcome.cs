@@ -42,6 +42,7 @@ internal sealed record InferenceOutcome(InferenceMatch Match, string Detail)
             return new(InferenceMatch.Wrong, result.Problems[0].Message);
 
         InferenceMatch match = InferenceMatch.Exact;
+        string detail = "";
         for (int i = 0; i < declared.Length; i++)
         {
             string name = model.Graph.Outputs[i].Name;
@@ -49,9 +50,9 @@ internal sealed record InferenceOutcome(InferenceMatch Match, string Detail)
             if (m == InferenceMatch.Wrong)
                 return new(m, $"output '{name}': {why}");
             if (m == InferenceMatch.Compatible && match == InferenceMatch.Exact)
-                match = m;
+                (match, detail) = (m, $"output '{name}': inferred {Describe(model.Graph.Outputs[i].Type)}, declared {Describe(declared[i])}");
         }
-        return new(match, "");
+        return new(match, detail);
     }
 
     private static (InferenceMatch, string) Compare(TypeInfo? inferred, TypeInfo? declared)
@@ -98,7 +99,7 @@ internal sealed record InferenceOutcome(InferenceMatch Match, string Detail)
         return (match, "");
     }
 
-    private static string Describe(TypeInfo? type) => type switch
+    internal static string Describe(TypeInfo? type) => type switch
     {
         null => "nothing",
         TensorTypeInfo t => t + (t.Shape?.ToString() ?? "[unknown rank]"),

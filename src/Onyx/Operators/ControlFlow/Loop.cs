@@ -11,7 +11,7 @@ internal static class Loop
         [
             new("M", "I", Optional),
             new("cond", "B", Optional),
-            new("v_initial", "V", Variadic, Homogeneous: false, MinArity: 3),
+            new("v_initial", "V", Variadic, Homogeneous: false),
         ],
         Outputs = [new("v_final_and_scan_outputs", "V", Variadic, Homogeneous: false)],
         Attributes = [new("body", AttributeType.Graph, Required: true)],
@@ -30,7 +30,7 @@ internal static class Loop
         [
             new("M", "I", Optional),
             new("cond", "B", Optional),
-            new("v_initial", "V", Variadic, Homogeneous: false, MinArity: 2),
+            new("v_initial", "V", Variadic, Homogeneous: false, MinArity: 0),
         ],
     };
 

@@ -21,8 +21,8 @@ internal static class Selu
         SinceVersion = 6,
         Attributes =
         [
-            new("alpha", 1.67326f),
-            new("gamma", 1.0507f),
+            new("alpha", 1.67326319217681884765625f),
+            new("gamma", 1.05070102214813232421875f),
         ],
     };
 
