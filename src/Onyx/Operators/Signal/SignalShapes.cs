@@ -42,11 +42,19 @@ internal static class SignalShapes
         if (length.Value is <= 0)
             throw context.Fail($"input 'dft_length' must be positive, found {length.Value}");
         bool onesided = context.GetInt("onesided", 0) != 0;
-        if (onesided && context.GetInt("inverse", 0) != 0)
-            throw context.Fail("onesided and inverse cannot both be set");
+        bool inverse = context.GetInt("inverse", 0) != 0;
         Dim[] dims = [.. input.Dims];
-        dims[axis] = onesided ? HalfSpectrum(length) : length;
-        dims[^1] = 2;
+        if (onesided && inverse)
+        {
+            // An inverse of a half spectrum: the full length is only known from dft_length.
+            dims[axis] = context.HasInput(1) ? length : new Dim();
+            dims[^1] = new Dim();
+        }
+        else
+        {
+            dims[axis] = onesided ? HalfSpectrum(length) : length;
+            dims[^1] = 2;
+        }
         context.SetOutput(0, elementType, dims);
     }
 
