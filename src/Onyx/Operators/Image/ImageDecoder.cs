@@ -13,6 +13,7 @@ internal static class ImageDecoder
             new("T1", "tensor(uint8)"),
             new("T2", "tensor(uint8)"),
         ],
+        Inference = ImageShapes.ImageDecoder,
     };
 
     internal static OperatorSchema[] Versions => [V20];

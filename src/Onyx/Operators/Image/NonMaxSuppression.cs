@@ -17,6 +17,7 @@ internal static class NonMaxSuppression
         ],
         Outputs = [new("selected_indices", "tensor(int64)")],
         Attributes = [new("center_point_box", 0L)],
+        Inference = ImageShapes.NonMaxSuppression,
     };
 
     internal static readonly OperatorSchema V11 = V10 with { SinceVersion = 11 };

@@ -25,6 +25,7 @@ internal static class RoiAlign
             new("T1", "tensor(float16), tensor(float), tensor(double)"),
             new("T2", "tensor(int64)"),
         ],
+        Inference = ImageShapes.RoiAlign,
     };
 
     internal static readonly OperatorSchema V16 = V10 with

@@ -15,6 +15,7 @@ internal static class ArrayFeatureExtractor
         [
             new("T", "tensor(float), tensor(double), tensor(int64), tensor(int32), tensor(string)"),
         ],
+        Inference = MlShapes.ArrayFeatureExtractor,
     };
 
     internal static OperatorSchema[] Versions => [V1];

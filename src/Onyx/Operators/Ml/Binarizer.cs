@@ -9,6 +9,7 @@ internal static class Binarizer
         Outputs = [new("Y", "T")],
         Attributes = [new("threshold", 0.0f)],
         TypeConstraints = [new("T", "tensor(float), tensor(double), tensor(int64), tensor(int32)")],
+        Inference = ShapeRules.SameAsFirstInput,
     };
 
     internal static OperatorSchema[] Versions => [V1];

@@ -18,6 +18,7 @@ internal static class CastMap
             new("T1", "map(int64, string), map(int64, float)"),
             new("T2", "tensor(string), tensor(float), tensor(int64)"),
         ],
+        Inference = MlModelShapes.CastMap,
     };
 
     internal static OperatorSchema[] Versions => [V1];

@@ -19,6 +19,7 @@ internal static class CategoryMapper
             new("T1", "tensor(string), tensor(int64)"),
             new("T2", "tensor(string), tensor(int64)"),
         ],
+        Inference = MlShapes.StringIntSwap,
     };
 
     internal static OperatorSchema[] Versions => [V1];

@@ -17,6 +17,7 @@ internal static class DictVectorizer
             new("T1", "map(string, int64), map(int64, string), map(int64, float), map(int64, double), map(string, float), map(string, double)"),
             new("T2", "tensor(int64), tensor(float), tensor(double), tensor(string)"),
         ],
+        Inference = MlModelShapes.DictVectorizer,
     };
 
     internal static OperatorSchema[] Versions => [V1];

@@ -11,6 +11,7 @@ internal static class FeatureVectorizer
         Outputs = [new("Y", "tensor(float)")],
         Attributes = [new("inputdimensions", AttributeType.Ints)],
         TypeConstraints = [new("T1", "tensor(int32), tensor(int64), tensor(float), tensor(double)")],
+        Inference = MlModelShapes.FeatureVectorizer,
     };
 
     internal static OperatorSchema[] Versions => [V1];

@@ -15,6 +15,7 @@ internal static class Imputer
             new("replaced_value_int64", 0L),
         ],
         TypeConstraints = [new("T", "tensor(float), tensor(double), tensor(int64), tensor(int32)")],
+        Inference = ShapeRules.SameAsFirstInput,
     };
 
     internal static OperatorSchema[] Versions => [V1];

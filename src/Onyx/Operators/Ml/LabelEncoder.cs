@@ -18,6 +18,7 @@ internal static class LabelEncoder
             new("T1", "tensor(string), tensor(int64)"),
             new("T2", "tensor(string), tensor(int64)"),
         ],
+        Inference = MlShapes.StringIntSwap,
     };
 
     internal static readonly OperatorSchema V2 = V1 with
@@ -40,6 +41,7 @@ internal static class LabelEncoder
             new("T1", "tensor(string), tensor(int64), tensor(float)"),
             new("T2", "tensor(string), tensor(int64), tensor(float)"),
         ],
+        Inference = MlShapes.LabelEncoder,
     };
 
     internal static readonly OperatorSchema V4 = V2 with

@@ -15,6 +15,7 @@ internal static class LinearRegressor
             new("targets", 1L),
         ],
         TypeConstraints = [new("T", "tensor(float), tensor(double), tensor(int64), tensor(int32)")],
+        Inference = MlModelShapes.Regressor("targets"),
     };
 
     internal static OperatorSchema[] Versions => [V1];

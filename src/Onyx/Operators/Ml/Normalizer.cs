@@ -9,6 +9,7 @@ internal static class Normalizer
         Outputs = [new("Y", "tensor(float)")],
         Attributes = [new("norm", "MAX")],
         TypeConstraints = [new("T", "tensor(float), tensor(double), tensor(int64), tensor(int32)")],
+        Inference = MlShapes.FloatOfInputShape,
     };
 
     internal static OperatorSchema[] Versions => [V1];

@@ -17,6 +17,7 @@ internal static class OneHotEncoder
         [
             new("T", "tensor(string), tensor(int64), tensor(int32), tensor(float), tensor(double)"),
         ],
+        Inference = MlModelShapes.OneHotEncoder,
     };
 
     internal static OperatorSchema[] Versions => [V1];

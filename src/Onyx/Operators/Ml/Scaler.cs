@@ -13,6 +13,7 @@ internal static class Scaler
             new("scale", AttributeType.Floats),
         ],
         TypeConstraints = [new("T", "tensor(float), tensor(double), tensor(int64), tensor(int32)")],
+        Inference = MlShapes.FloatOfInputShape,
     };
 
     internal static OperatorSchema[] Versions => [V1];

@@ -27,6 +27,7 @@ internal static class TreeEnsemble
             new("tree_roots", AttributeType.Ints, Required: true),
         ],
         TypeConstraints = [new("T", "tensor(float), tensor(double), tensor(float16)")],
+        Inference = MlModelShapes.TreeEnsemble,
     };
 
     internal static OperatorSchema[] Versions => [V5];

@@ -36,6 +36,7 @@ internal static class TreeEnsembleClassifier
             new("T1", "tensor(float), tensor(double), tensor(int64), tensor(int32)"),
             new("T2", "tensor(string), tensor(int64)"),
         ],
+        Inference = MlModelShapes.Classifier,
     };
 
     internal static readonly OperatorSchema V3 = V1 with

@@ -28,6 +28,7 @@ internal static class TreeEnsembleRegressor
             new("target_weights", AttributeType.Floats),
         ],
         TypeConstraints = [new("T", "tensor(float), tensor(double), tensor(int64), tensor(int32)")],
+        Inference = MlModelShapes.Regressor("n_targets"),
     };
 
     internal static readonly OperatorSchema V3 = V1 with

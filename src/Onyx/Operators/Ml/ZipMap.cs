@@ -13,6 +13,7 @@ internal static class ZipMap
             new("classlabels_strings", AttributeType.Strings),
         ],
         TypeConstraints = [new("T", "seq(map(string, float)), seq(map(int64, float))")],
+        Inference = MlModelShapes.ZipMap,
     };
 
     internal static OperatorSchema[] Versions => [V1];

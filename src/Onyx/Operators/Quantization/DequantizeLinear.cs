@@ -15,6 +15,7 @@ internal static class DequantizeLinear
         ],
         Outputs = [new("y", "tensor(float)")],
         TypeConstraints = [new("T", "tensor(int8), tensor(uint8), tensor(int32)")],
+        Inference = QuantizationShapes.Dequantize,
     };
 
     internal static readonly OperatorSchema V13 = V10 with

@@ -17,6 +17,7 @@ internal static class DynamicQuantizeLinear
             new("T1", "tensor(float)"),
             new("T2", "tensor(uint8)"),
         ],
+        Inference = QuantizationShapes.DynamicQuantize,
     };
 
     internal static OperatorSchema[] Versions => [V11];

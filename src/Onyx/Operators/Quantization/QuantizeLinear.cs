@@ -19,6 +19,7 @@ internal static class QuantizeLinear
             new("T1", "tensor(float), tensor(int32)"),
             new("T2", "tensor(int8), tensor(uint8)"),
         ],
+        Inference = QuantizationShapes.Quantize,
     };
 
     internal static readonly OperatorSchema V13 = V10 with

@@ -17,6 +17,7 @@ internal static class Bernoulli
             new("T1", "tensor(float16), tensor(float), tensor(double)"),
             new("T2", "tensor(float16), tensor(float), tensor(double), tensor(bfloat16), tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(bool)"),
         ],
+        Inference = RandomShapes.LikeFirstInput,
     };
 
     internal static readonly OperatorSchema V22 = V15 with

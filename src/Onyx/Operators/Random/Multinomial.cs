@@ -18,6 +18,7 @@ internal static class Multinomial
             new("T1", "tensor(float16), tensor(float), tensor(double)"),
             new("T2", "tensor(int32), tensor(int64)"),
         ],
+        Inference = RandomShapes.Multinomial,
     };
 
     internal static readonly OperatorSchema V22 = V7 with

@@ -15,6 +15,7 @@ internal static class RandomUniform
             new("shape", AttributeType.Ints, Required: true),
         ],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = RandomShapes.FromShapeAttribute,
     };
 
     internal static readonly OperatorSchema V22 = V1 with

@@ -24,6 +24,7 @@ internal static class DFT
             new("T1", "tensor(float16), tensor(float), tensor(double), tensor(bfloat16)"),
             new("T2", "tensor(int32), tensor(int64)"),
         ],
+        Inference = SignalShapes.Dft,
     };
 
     internal static readonly OperatorSchema V20 = V17 with

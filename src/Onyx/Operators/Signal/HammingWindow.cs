@@ -17,6 +17,7 @@ internal static class HammingWindow
             new("T1", "tensor(int32), tensor(int64)"),
             new("T2", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double), tensor(bfloat16)"),
         ],
+        Inference = SignalShapes.Window,
     };
 
     internal static OperatorSchema[] Versions => [V17];

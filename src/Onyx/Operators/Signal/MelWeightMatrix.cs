@@ -21,6 +21,7 @@ internal static class MelWeightMatrix
             new("T2", "tensor(float), tensor(float16), tensor(double), tensor(bfloat16)"),
             new("T3", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double), tensor(bfloat16)"),
         ],
+        Inference = SignalShapes.MelWeightMatrix,
     };
 
     internal static OperatorSchema[] Versions => [V17];

@@ -21,6 +21,7 @@ internal static class STFT
             new("T1", "tensor(float), tensor(float16), tensor(double), tensor(bfloat16)"),
             new("T2", "tensor(int32), tensor(int64)"),
         ],
+        Inference = SignalShapes.Stft,
     };
 
     internal static OperatorSchema[] Versions => [V17];

@@ -13,6 +13,7 @@ internal static class RegexFullMatch
             new("T1", "tensor(string)"),
             new("T2", "tensor(bool)"),
         ],
+        Inference = StringShapes.RegexFullMatch,
     };
 
     internal static OperatorSchema[] Versions => [V20];

@@ -12,6 +12,7 @@ internal static class StringConcat
         ],
         Outputs = [new("Z", "T")],
         TypeConstraints = [new("T", "tensor(string)")],
+        Inference = StringShapes.StringConcat,
     };
 
     internal static OperatorSchema[] Versions => [V20];

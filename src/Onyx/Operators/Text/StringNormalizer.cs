@@ -14,6 +14,7 @@ internal static class StringNormalizer
             new("locale", AttributeType.String),
             new("stopwords", AttributeType.Strings),
         ],
+        Inference = StringShapes.StringNormalizer,
     };
 
     internal static OperatorSchema[] Versions => [V10];

@@ -22,6 +22,7 @@ internal static class StringSplit
             new("T2", "tensor(string)"),
             new("T3", "tensor(int64)"),
         ],
+        Inference = StringShapes.StringSplit,
     };
 
     internal static OperatorSchema[] Versions => [V20];

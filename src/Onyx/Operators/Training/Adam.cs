@@ -28,6 +28,7 @@ internal static class Adam
             new("T2", "tensor(int64)"),
             new("T3", "tensor(float), tensor(double)"),
         ],
+        Inference = OptimizerShapes.WithStates(2),
     };
 
     internal static OperatorSchema[] Versions => [V1];

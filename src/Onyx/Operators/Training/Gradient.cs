@@ -20,6 +20,7 @@ internal static class Gradient
             new("T1", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double), tensor(string), tensor(bool), tensor(complex64), tensor(complex128)"),
             new("T2", "tensor(float16), tensor(float), tensor(double)"),
         ],
+        Inference = GradientShapes.Gradient,
     };
 
     internal static OperatorSchema[] Versions => [V1];

@@ -27,6 +27,7 @@ internal static class Momentum
             new("T2", "tensor(int64)"),
             new("T3", "tensor(float), tensor(double)"),
         ],
+        Inference = OptimizerShapes.WithStates(1),
     };
 
     internal static OperatorSchema[] Versions => [V1];
