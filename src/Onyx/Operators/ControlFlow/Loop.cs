@@ -11,8 +11,9 @@ internal static class Loop
         [
             new("M", "I", Optional),
             new("cond", "B", Optional),
-            new("v_initial", "V", Variadic, Homogeneous: false, MinArity: 3),
+            new("v_initial", "V", Variadic, Homogeneous: false, MinArity: 1),
         ],
+        Inference = Subgraphs.InferLoop,
         Outputs = [new("v_final_and_scan_outputs", "V", Variadic, Homogeneous: false)],
         Attributes = [new("body", AttributeType.Graph, Required: true)],
         TypeConstraints =
@@ -30,7 +31,7 @@ internal static class Loop
         [
             new("M", "I", Optional),
             new("cond", "B", Optional),
-            new("v_initial", "V", Variadic, Homogeneous: false, MinArity: 2),
+            new("v_initial", "V", Variadic, Homogeneous: false, MinArity: 0),
         ],
     };
 

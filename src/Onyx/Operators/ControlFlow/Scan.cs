@@ -10,7 +10,7 @@ internal static class Scan
         Inputs =
         [
             new("sequence_lens", "I", Optional),
-            new("initial_state_and_scan_inputs", "V", Variadic, Homogeneous: false, MinArity: 2),
+            new("initial_state_and_scan_inputs", "V", Variadic, Homogeneous: false, MinArity: 1),
         ],
         Outputs = [new("final_state_and_scan_outputs", "V", Variadic, Homogeneous: false)],
         Attributes =
