@@ -87,4 +87,16 @@ internal static class Sequences
 
     public static void InferGetElement(InferenceContext context) =>
         context.SetOutputType(0, context.InputType(0) is OptionalTypeInfo optional ? optional.ElementType : context.InputType(0));
+
+    /// <summary>SequenceMap: the body sees one element of each sequence input (tensors as they are) and each output collects its results.</summary>
+    public static void InferMap(InferenceContext context)
+    {
+        var bodyInputs = new List<TypeInfo?>();
+        for (int i = 0; i < context.Node.Inputs.Count; i++)
+            bodyInputs.Add(context.InputType(i) is SequenceTypeInfo sequence ? sequence.ElementType : context.InputType(i));
+        var bodyOutputs = context.InferSubgraph("body", bodyInputs);
+        for (int i = 0; i < bodyOutputs.Count && i < context.Node.Outputs.Count; i++)
+            if (bodyOutputs[i] is { } type)
+                context.SetOutputType(i, TypeInfo.Sequence(type));
+    }
 }
