@@ -8,6 +8,7 @@ internal static class If
     internal static readonly OperatorSchema V1 = new("If", 1)
     {
         Inputs = [new("cond", "B")],
+        Inference = Subgraphs.InferIf,
         Outputs = [new("outputs", "V", Variadic, Homogeneous: false)],
         Attributes =
         [

@@ -13,6 +13,7 @@ internal static class Loop
             new("cond", "B", Optional),
             new("v_initial", "V", Variadic, Homogeneous: false),
         ],
+        Inference = Subgraphs.InferLoop,
         Outputs = [new("v_final_and_scan_outputs", "V", Variadic, Homogeneous: false)],
         Attributes = [new("body", AttributeType.Graph, Required: true)],
         TypeConstraints =

@@ -12,6 +12,7 @@ internal static class Scan
             new("sequence_lens", "I", Optional),
             new("initial_state_and_scan_inputs", "V", Variadic, Homogeneous: false),
         ],
+        Inference = context => Subgraphs.InferScan(context, batched: true),
         Outputs = [new("final_state_and_scan_outputs", "V", Variadic, Homogeneous: false)],
         Attributes =
         [
@@ -29,6 +30,7 @@ internal static class Scan
     internal static readonly OperatorSchema V9 = V8 with
     {
         SinceVersion = 9,
+        Inference = context => Subgraphs.InferScan(context, batched: false),
         Inputs = [new("initial_state_and_scan_inputs", "V", Variadic, Homogeneous: false)],
         Attributes =
         [

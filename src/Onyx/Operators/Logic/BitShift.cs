@@ -11,6 +11,7 @@ internal static class BitShift
             new("Y", "T"),
         ],
         Outputs = [new("Z", "T")],
+        Inference = context => Arithmetic.Infer(context),
         Attributes = [new("direction", AttributeType.String, Required: true)],
         TypeConstraints = [new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64)")],
     };

@@ -7,6 +7,7 @@ internal static class BitwiseNot
     {
         Inputs = [new("X", "T")],
         Outputs = [new("Y", "T")],
+        Inference = ShapeRules.SameAsFirstInput,
         TypeConstraints =
         [
             new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64)"),

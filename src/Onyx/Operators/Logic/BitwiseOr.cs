@@ -11,6 +11,7 @@ internal static class BitwiseOr
             new("B", "T"),
         ],
         Outputs = [new("C", "T")],
+        Inference = context => Arithmetic.Infer(context),
         TypeConstraints =
         [
             new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64)"),

@@ -11,6 +11,7 @@ internal static class Greater
             new("B", "T"),
         ],
         Outputs = [new("C", "T1")],
+        Inference = Comparison.InferLegacyBroadcast,
         Attributes =
         [
             new("axis", AttributeType.Int),
@@ -26,6 +27,7 @@ internal static class Greater
     internal static readonly OperatorSchema V7 = V1 with
     {
         SinceVersion = 7,
+        Inference = Comparison.Infer,
         Attributes = [],
     };
 

@@ -7,6 +7,7 @@ internal static class Not
     {
         Inputs = [new("X", "T")],
         Outputs = [new("Y", "T")],
+        Inference = ShapeRules.SameAsFirstInput,
         TypeConstraints = [new("T", "tensor(bool)")],
     };
 

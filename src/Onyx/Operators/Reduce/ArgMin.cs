@@ -7,6 +7,7 @@ internal static class ArgMin
     {
         Inputs = [new("data", "T")],
         Outputs = [new("reduced", "tensor(int64)")],
+        Inference = Reduction.InferArg,
         Attributes =
         [
             new("axis", 0L),

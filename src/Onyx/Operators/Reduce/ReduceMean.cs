@@ -9,6 +9,7 @@ internal static class ReduceMean
     {
         Inputs = [new("data", "T")],
         Outputs = [new("reduced", "T")],
+        Inference = Reduction.Infer,
         Attributes =
         [
             new("axes", AttributeType.Ints),

@@ -6,6 +6,7 @@ internal static class ConcatFromSequence
     internal static readonly OperatorSchema V11 = new("ConcatFromSequence", 11)
     {
         Inputs = [new("input_sequence", "S")],
+        Inference = Sequences.InferConcat,
         Outputs = [new("concat_result", "T")],
         Attributes =
         [

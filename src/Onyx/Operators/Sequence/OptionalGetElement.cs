@@ -6,6 +6,7 @@ internal static class OptionalGetElement
     internal static readonly OperatorSchema V15 = new("OptionalGetElement", 15)
     {
         Inputs = [new("input", "O")],
+        Inference = Sequences.InferGetElement,
         Outputs = [new("output", "V")],
         TypeConstraints =
         [

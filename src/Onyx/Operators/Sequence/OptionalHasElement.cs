@@ -8,6 +8,7 @@ internal static class OptionalHasElement
     internal static readonly OperatorSchema V15 = new("OptionalHasElement", 15)
     {
         Inputs = [new("input", "O")],
+        Inference = Sequences.InferHasElement,
         Outputs = [new("output", "B")],
         TypeConstraints =
         [

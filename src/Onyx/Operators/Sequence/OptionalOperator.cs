@@ -8,6 +8,7 @@ internal static class OptionalOperator
     internal static readonly OperatorSchema V15 = new("Optional", 15)
     {
         Inputs = [new("input", "V", Optional)],
+        Inference = Sequences.InferOptional,
         Outputs = [new("output", "O")],
         Attributes = [new("type", AttributeType.TypeProto)],
         TypeConstraints =

@@ -10,6 +10,7 @@ internal static class SequenceAt
             new("input_sequence", "S"),
             new("position", "I"),
         ],
+        Inference = Sequences.InferAt,
         Outputs = [new("tensor", "T")],
         TypeConstraints =
         [

@@ -8,6 +8,7 @@ internal static class SequenceConstruct
     internal static readonly OperatorSchema V11 = new("SequenceConstruct", 11)
     {
         Inputs = [new("inputs", "T", Variadic)],
+        Inference = Sequences.InferConstruct,
         Outputs = [new("output_sequence", "S")],
         TypeConstraints =
         [

@@ -5,6 +5,7 @@ internal static class SequenceEmpty
 {
     internal static readonly OperatorSchema V11 = new("SequenceEmpty", 11)
     {
+        Inference = Sequences.InferEmpty,
         Outputs = [new("output", "S")],
         Attributes = [new("dtype", AttributeType.Int)],
         TypeConstraints =

@@ -12,6 +12,7 @@ internal static class SequenceErase
             new("input_sequence", "S"),
             new("position", "I", Optional),
         ],
+        Inference = Sequences.InferSameSequence,
         Outputs = [new("output_sequence", "S")],
         TypeConstraints =
         [

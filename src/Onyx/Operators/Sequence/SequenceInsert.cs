@@ -13,6 +13,7 @@ internal static class SequenceInsert
             new("tensor", "T"),
             new("position", "I", Optional),
         ],
+        Inference = Sequences.InferInsert,
         Outputs = [new("output_sequence", "S")],
         TypeConstraints =
         [

@@ -6,6 +6,7 @@ internal static class SequenceLength
     internal static readonly OperatorSchema V11 = new("SequenceLength", 11)
     {
         Inputs = [new("input_sequence", "S")],
+        Inference = Sequences.InferLength,
         Outputs = [new("length", "I")],
         TypeConstraints =
         [

@@ -12,6 +12,7 @@ internal static class SequenceMap
             new("input_sequence", "S"),
             new("additional_inputs", "V", Variadic, Homogeneous: false, MinArity: 0),
         ],
+        Inference = Sequences.InferMap,
         Outputs = [new("out_sequence", "S", Variadic, Homogeneous: false)],
         Attributes = [new("body", AttributeType.Graph, Required: true)],
         TypeConstraints =

@@ -12,6 +12,7 @@ internal static class SplitToSequence
             new("input", "T"),
             new("split", "I", Optional),
         ],
+        Inference = Sequences.InferSplit,
         Outputs = [new("output_sequence", "S")],
         Attributes =
         [

@@ -1,0 +1,108 @@
+namespace Onyx.Operators;
+
+/// <summary>Inference for the control-flow operators, whose outputs come from their subgraphs.</summary>
+internal static class Subgraphs
+{
+    /// <summary>If: each output is the type both branches agree on (dims that differ become unknown).</summary>
+    public static void InferIf(InferenceContext context)
+    {
+        var thenTypes = context.InferSubgraph("then_branch", []);
+        var elseTypes = context.InferSubgraph("else_branch", []);
+        if (thenTypes.Count != elseTypes.Count)
+            throw context.Fail($"then_branch has {thenTypes.Count} outputs but else_branch has {elseTypes.Count}");
+        for (int i = 0; i < thenTypes.Count && i < context.Node.Outputs.Count; i++)
+            context.SetOutputType(i, Merge(context, thenTypes[i], elseTypes[i], i));
+    }
+
+    /// <summary>
+    /// Loop: the body takes (iteration_num, cond, loop-carried...) and returns (cond, loop-carried..., scan outputs...);
+    /// scan outputs gain a leading dim for the iteration count, which is unknown.
+    /// </summary>
+    public static void InferLoop(InferenceContext context)
+    {
+        int carried = context.Node.Inputs.Count - 2;
+        var bodyInputs = new List<TypeInfo?> { TypeInfo.Tensor(DataType.Int64, []), TypeInfo.Tensor(DataType.Bool, []) };
+        for (int i = 0; i < carried; i++)
+            bodyInputs.Add(context.InputType(i + 2));
+        var bodyOutputs = context.InferSubgraph("body", bodyInputs);
+        for (int i = 1; i < bodyOutputs.Count && i - 1 < context.Node.Outputs.Count; i++)
+        {
+            var type = bodyOutputs[i];
+            if (i - 1 < carried)
+                context.SetOutputType(i - 1, type ?? context.InputType(i + 1));
+            else if (type is TensorTypeInfo tensor)
+                context.SetOutputType(i - 1, new TensorTypeInfo(tensor.ElementType, tensor.Shape is { } shape ? new Shape([new Dim(), .. shape.Dims]) : null));
+        }
+    }
+
+    /// <summary>
+    /// Scan: inputs are N states then M scan inputs; the body sees each scan input without its scan axis and returns
+    /// N states then K scan outputs, which gain the scan axis back. Before version 9 every value also has a leading batch axis.
+    /// </summary>
+    public static void InferScan(InferenceContext context, bool batched)
+    {
+        int first = batched ? 1 : 0;
+        int inputs = context.Node.Inputs.Count - first;
+        long scanInputs = context.GetInt("num_scan_inputs") ?? throw context.Fail("attribute 'num_scan_inputs' is required");
+        if (scanInputs < 1 || scanInputs > inputs)
+            throw context.Fail($"num_scan_inputs {scanInputs} must be between 1 and the {inputs} state and scan inputs");
+        int states = inputs - (int)scanInputs;
+        var inputAxes = context.GetInts("scan_input_axes");
+        var outputAxes = context.GetInts("scan_output_axes");
+        var bodyInputs = new List<TypeInfo?>();
+        Dim length = new();
+        for (int i = 0; i < inputs; i++)
+        {
+            var tensor = context.InputTensor(i + first);
+            if (tensor?.Shape is not { } shape)
+            {
+                bodyInputs.Add(tensor is null ? null : TypeInfo.Tensor(tensor.ElementType));
+                continue;
+            }
+            var dims = new List<Dim>(shape.Dims);
+            if (batched)
+                dims.RemoveAt(0);
+            if (i >= states)
+            {
+                int axis = batched ? 0 : ShapeRules.Axis(context, inputAxes is { } a && a.Count > i - states ? a[i - states] : 0, dims.Count, "scan_input_axes element");
+                if (axis >= dims.Count)
+                    throw context.Fail($"scan input {i - states} has rank {shape.Rank}, too small for its scan axis");
+                if (i == states)
+                    length = dims[axis];
+                dims.RemoveAt(axis);
+            }
+            bodyInputs.Add(new TensorTypeInfo(tensor.ElementType, new Shape(dims)));
+        }
+        var bodyOutputs = context.InferSubgraph("body", bodyInputs);
+        Dim batch = batched && context.InputShape(first) is { Rank: > 0 } batchShape ? batchShape.Dims[0] : new Dim();
+        for (int i = 0; i < bodyOutputs.Count && i < context.Node.Outputs.Count; i++)
+        {
+            if (bodyOutputs[i] is not TensorTypeInfo tensor)
+                continue;
+            if (tensor.Shape is not { } shape)
+            {
+                context.SetOutput(i, tensor.ElementType, (Shape?)null);
+                continue;
+            }
+            var dims = new List<Dim>(shape.Dims);
+            if (i >= states)
+            {
+                int axis = batched ? 0 : ShapeRules.Axis(context, outputAxes is { } a && a.Count > i - states ? a[i - states] : 0, dims.Count + 1, "scan_output_axes element");
+                dims.Insert(axis, length);
+            }
+            if (batched)
+                dims.Insert(0, batch);
+            context.SetOutput(i, tensor.ElementType, dims);
+        }
+    }
+
+    private static TypeInfo? Merge(InferenceContext context, TypeInfo? a, TypeInfo? b, int output) => (a, b) switch
+    {
+        (null, _) => b,
+        (_, null) => a,
+        (TensorTypeInfo x, TensorTypeInfo y) when x.ElementType == y.ElementType => new TensorTypeInfo(x.ElementType, Sequences.Merge(x.Shape, y.Shape)),
+        (SequenceTypeInfo x, SequenceTypeInfo y) => TypeInfo.Sequence(Merge(context, x.ElementType, y.ElementType, output)!),
+        (OptionalTypeInfo x, OptionalTypeInfo y) => TypeInfo.Optional(Merge(context, x.ElementType, y.ElementType, output)!),
+        _ => throw context.Fail($"output {output}: then_branch gives {a} but else_branch gives {b}"),
+    };
+}

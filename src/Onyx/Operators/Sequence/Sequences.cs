@@ -1,0 +1,102 @@
+namespace Onyx.Operators;
+
+/// <summary>Inference for the sequence and optional operators.</summary>
+internal static class Sequences
+{
+    /// <summary>The element type of a sequence input, or null when unknown.</summary>
+    private static TypeInfo? ElementOf(InferenceContext context, int input) => context.InputType(input) switch
+    {
+        SequenceTypeInfo sequence => sequence.ElementType,
+        null => null,
+        var other => throw context.Fail($"input {input} must be a sequence, found {other}"),
+    };
+
+    /// <summary>The shape both tensors fit: dims that differ become unknown; differing ranks give an unknown rank.</summary>
+    public static Shape? Merge(Shape? a, Shape? b)
+    {
+        if (a is null || b is null || a.Rank != b.Rank)
+            return null;
+        var dims = new Dim[a.Rank];
+        for (int i = 0; i < dims.Length; i++)
+            dims[i] = a.Dims[i].Equals(b.Dims[i]) ? a.Dims[i] : new Dim();
+        return new Shape(dims);
+    }
+
+    public static void InferConstruct(InferenceContext context)
+    {
+        var elementType = context.InputElementType(0);
+        Shape? shape = context.InputShape(0);
+        for (int i = 1; i < context.Node.Inputs.Count; i++)
+        {
+            if (context.InputElementType(i) != elementType && context.InputElementType(i) != DataType.Undefined && elementType != DataType.Undefined)
+                throw context.Fail($"input {i} has element type {context.InputElementType(i)}, but input 0 has {elementType}");
+            shape = Merge(shape, context.InputShape(i));
+        }
+        context.SetOutputType(0, TypeInfo.Sequence(new TensorTypeInfo(elementType, shape)));
+    }
+
+    public static void InferEmpty(InferenceContext context) =>
+        context.SetOutputType(0, TypeInfo.Sequence(TypeInfo.Tensor((DataType)context.GetInt("dtype", (long)DataType.Float))));
+
+    public static void InferAt(InferenceContext context) => context.SetOutputType(0, ElementOf(context, 0));
+
+    public static void InferSameSequence(InferenceContext context) => context.SetOutputType(0, context.InputType(0));
+
+    public static void InferInsert(InferenceContext context)
+    {
+        if (ElementOf(context, 0) is TensorTypeInfo element)
+            context.SetOutputType(0, TypeInfo.Sequence(new TensorTypeInfo(element.ElementType, Merge(element.Shape, context.InputShape(1)))));
+        else
+            context.SetOutputType(0, TypeInfo.Sequence(TypeInfo.Tensor(context.InputElementType(1))));
+    }
+
+    public static void InferLength(InferenceContext context) => context.SetOutput(0, DataType.Int64, new Shape());
+
+    public static void InferConcat(InferenceContext context)
+    {
+        if (ElementOf(context, 0) is not TensorTypeInfo element)
+            return;
+        Shape? shape = null;
+        if (element.Shape is { } inputShape)
+        {
+            int rank = inputShape.Rank + (context.GetInt("new_axis", 0) != 0 ? 1 : 0);
+            ShapeRules.Axis(context, context.GetInt("axis") ?? throw context.Fail("attribute 'axis' is required"), rank);
+            shape = ShapeRules.UnknownShape(context, rank);
+        }
+        context.SetOutput(0, element.ElementType, shape);
+    }
+
+    public static void InferSplit(InferenceContext context)
+    {
+        Shape? shape = null;
+        if (context.InputRank(0) is int rank)
+        {
+            bool dropsAxis = !context.HasInput(1) && context.GetInt("keepdims", 1) == 0;
+            shape = ShapeRules.UnknownShape(context, dropsAxis ? rank - 1 : rank);
+        }
+        context.SetOutputType(0, TypeInfo.Sequence(new TensorTypeInfo(context.InputElementType(0), shape)));
+    }
+
+    public static void InferOptional(InferenceContext context)
+    {
+        var element = context.HasInput(0) ? context.InputType(0) : context.GetTypeProto("type") ?? throw context.Fail("attribute 'type' is required when there is no input");
+        context.SetOutputType(0, TypeInfo.Optional(element!));
+    }
+
+    public static void InferHasElement(InferenceContext context) => context.SetOutput(0, DataType.Bool, new Shape());
+
+    public static void InferGetElement(InferenceContext context) =>
+        context.SetOutputType(0, context.InputType(0) is OptionalTypeInfo optional ? optional.ElementType : context.InputType(0));
+
+    /// <summary>SequenceMap: the body sees one element of each sequence input (tensors as they are) and each output collects its results.</summary>
+    public static void InferMap(InferenceContext context)
+    {
+        var bodyInputs = new List<TypeInfo?>();
+        for (int i = 0; i < context.Node.Inputs.Count; i++)
+            bodyInputs.Add(context.InputType(i) is SequenceTypeInfo sequence ? sequence.ElementType : context.InputType(i));
+        var bodyOutputs = context.InferSubgraph("body", bodyInputs);
+        for (int i = 0; i < bodyOutputs.Count && i < context.Node.Outputs.Count; i++)
+            if (bodyOutputs[i] is { } type)
+                context.SetOutputType(i, TypeInfo.Sequence(type));
+    }
+}
