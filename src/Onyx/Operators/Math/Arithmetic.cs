@@ -22,6 +22,47 @@ internal static class Arithmetic
         ShapeRules.SameAsFirstInput(context);
     }
 
+    /// <summary>Variadic operators (Max, Min, Sum, Mean) since version 8: every input broadcasts with the others; known integer values are folded through.</summary>
+    public static void InferVariadic(InferenceContext context, Func<long, long, long>? compute = null)
+    {
+        int[] inputs = [.. Enumerable.Range(0, context.InputCount)];
+        context.SetOutput(0, context.InputElementType(0), ShapeRules.Broadcast(context, inputs));
+        if (compute is null)
+            return;
+        Dim[]? values = context.InputValues(0);
+        for (int i = 1; i < inputs.Length && values is not null; i++)
+            values = context.InputValues(i) is { } next ? Elementwise(values, next, compute) : null;
+        if (values is not null)
+            context.SetOutputValues(0, values);
+    }
+
+    /// <summary>Variadic operators before version 8: every input has the same shape, which the output keeps.</summary>
+    public static void InferSameShapes(InferenceContext context)
+    {
+        Shape? shape = null;
+        for (int i = 0; i < context.InputCount; i++)
+        {
+            if (context.InputShape(i) is not { } next)
+                continue;
+            if (shape is null)
+            {
+                shape = next;
+                continue;
+            }
+            if (next.Rank != shape.Rank)
+                throw context.Fail($"input {i} has shape {next} but input 0 has {shape}; before opset 8 every input must have the same shape");
+            shape = new Shape(shape.Dims.Select((d, k) => ShapeRules.Unify(context, d, next.Dims[k], $"input {i} dimension {k}")));
+        }
+        context.SetOutput(0, context.InputElementType(0), shape);
+    }
+
+    /// <summary>Integer Mod: with fmod=0 the remainder takes the divisor's sign, with fmod=1 the dividend's (as C's fmod).</summary>
+    public static long Modulo(long a, long b, bool fmod)
+    {
+        long r = a % b;
+        return !fmod && r != 0 && (r < 0) != (b < 0) ? r + b : r;
+    }
+
     private static Dim[]? Elementwise(Dim[] a, Dim[] b, Func<long, long, long> compute)
     {
         if (a.Length != b.Length && a.Length != 1 && b.Length != 1)

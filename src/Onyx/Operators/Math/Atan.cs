@@ -8,6 +8,7 @@ internal static class Atan
         Inputs = [new("input", "T")],
         Outputs = [new("output", "T")],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = ShapeRules.SameAsFirstInput,
     };
 
     internal static readonly OperatorSchema V22 = V7 with

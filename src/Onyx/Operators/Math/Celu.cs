@@ -9,6 +9,7 @@ internal static class Celu
         Outputs = [new("Y", "T")],
         Attributes = [new("alpha", 1.0f)],
         TypeConstraints = [new("T", "tensor(float)")],
+        Inference = ShapeRules.SameAsFirstInput,
     };
 
     internal static readonly OperatorSchema V28 = V12 with

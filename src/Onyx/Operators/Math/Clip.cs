@@ -16,6 +16,7 @@ internal static class Clip
             new("min", AttributeType.Float),
         ],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = ShapeRules.SameAsFirstInput,
     };
 
     internal static readonly OperatorSchema V6 = V1 with

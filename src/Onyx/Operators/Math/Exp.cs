@@ -9,6 +9,7 @@ internal static class Exp
         Outputs = [new("output", "T")],
         Attributes = [new("consumed_inputs", AttributeType.Ints)],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = ShapeRules.SameAsFirstInput,
     };
 
     internal static readonly OperatorSchema V6 = V1 with

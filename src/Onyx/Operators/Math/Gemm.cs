@@ -23,6 +23,7 @@ internal static class Gemm
             new("transB", 0L),
         ],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = InferGemm,
     };
 
     internal static readonly OperatorSchema V6 = V1 with { SinceVersion = 6 };
@@ -67,6 +68,23 @@ internal static class Gemm
             new("T", "tensor(float16), tensor(float), tensor(double), tensor(uint32), tensor(uint64), tensor(int32), tensor(int64), tensor(bfloat16)"),
         ],
     };
+
+    private static void InferGemm(InferenceContext context)
+    {
+        Shape? a = context.InputShape(0), b = context.InputShape(1);
+        if (a is { Rank: not 2 } || b is { Rank: not 2 })
+            throw context.Fail($"inputs A and B must be matrices (rank 2), but A has shape {a?.ToString() ?? "unknown"} and B has shape {b?.ToString() ?? "unknown"}");
+        bool transA = context.GetInt("transA", 0) != 0, transB = context.GetInt("transB", 0) != 0;
+        if (a is not null && b is not null)
+        {
+            ShapeRules.Unify(context, a.Dims[transA ? 0 : 1], b.Dims[transB ? 1 : 0],
+                $"the inner dimension K of A {a} (transA={(transA ? 1 : 0)}) must equal that of B {b} (transB={(transB ? 1 : 0)})");
+        }
+        var output = new Shape([a?.Dims[transA ? 1 : 0] ?? new Dim(), b?.Dims[transB ? 0 : 1] ?? new Dim()]);
+        if (context.HasInput(2) && context.InputShape(2) is { } c)
+            MatrixShapes.CheckUnidirectional(context, c, output, "input C");
+        context.SetOutput(0, context.InputElementType(0), output);
+    }
 
     internal static OperatorSchema[] Versions => [V1, V6, V7, V9, V11, V13];
 }

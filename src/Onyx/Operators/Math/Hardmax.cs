@@ -9,9 +9,14 @@ internal static class Hardmax
         Outputs = [new("output", "T")],
         Attributes = [new("axis", 1L)],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = ShapeRules.SameAsFirstInput,
     };
 
-    internal static readonly OperatorSchema V11 = V1 with { SinceVersion = 11 };
+    internal static readonly OperatorSchema V11 = V1 with
+    {
+        SinceVersion = 11,
+        Inference = SoftmaxFamily.Infer,
+    };
 
     internal static readonly OperatorSchema V13 = V11 with
     {

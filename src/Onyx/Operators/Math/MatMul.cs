@@ -12,6 +12,7 @@ internal static class MatMul
         ],
         Outputs = [new("Y", "T")],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = context => context.SetOutput(0, context.InputElementType(0), MatrixShapes.MatMul(context, 0, 1)),
     };
 
     internal static readonly OperatorSchema V9 = V1 with

@@ -21,6 +21,7 @@ internal static class MatMulInteger
             new("T2", "tensor(int8), tensor(uint8)"),
             new("T3", "tensor(int32)"),
         ],
+        Inference = context => context.SetOutput(0, DataType.Int32, MatrixShapes.MatMul(context, 0, 1)),
     };
 
     internal static OperatorSchema[] Versions => [V10];

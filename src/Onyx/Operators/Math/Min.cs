@@ -11,6 +11,7 @@ internal static class Min
         Outputs = [new("min", "T")],
         Attributes = [new("consumed_inputs", AttributeType.Ints)],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = Arithmetic.InferSameShapes,
     };
 
     internal static readonly OperatorSchema V6 = V1 with
@@ -19,7 +20,11 @@ internal static class Min
         Attributes = [],
     };
 
-    internal static readonly OperatorSchema V8 = V6 with { SinceVersion = 8 };
+    internal static readonly OperatorSchema V8 = V6 with
+    {
+        SinceVersion = 8,
+        Inference = context => Arithmetic.InferVariadic(context, Math.Min),
+    };
 
     internal static readonly OperatorSchema V12 = V8 with
     {

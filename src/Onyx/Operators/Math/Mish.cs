@@ -8,6 +8,7 @@ internal static class Mish
         Inputs = [new("X", "T")],
         Outputs = [new("Y", "T")],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = ShapeRules.SameAsFirstInput,
     };
 
     internal static readonly OperatorSchema V22 = V18 with

@@ -13,6 +13,7 @@ internal static class PRelu
         Outputs = [new("Y", "T")],
         Attributes = [new("consumed_inputs", AttributeType.Ints)],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = ShapeRules.SameAsFirstInput,
     };
 
     internal static readonly OperatorSchema V6 = V1 with
@@ -21,7 +22,11 @@ internal static class PRelu
         Attributes = [],
     };
 
-    internal static readonly OperatorSchema V7 = V6 with { SinceVersion = 7 };
+    internal static readonly OperatorSchema V7 = V6 with
+    {
+        SinceVersion = 7,
+        Inference = InferUnidirectional,
+    };
 
     internal static readonly OperatorSchema V9 = V7 with
     {
@@ -40,6 +45,14 @@ internal static class PRelu
             new("T", "tensor(bfloat16), tensor(float16), tensor(float), tensor(double), tensor(uint32), tensor(uint64), tensor(int32), tensor(int64)"),
         ],
     };
+
+    /// <summary>Since version 7 the slope broadcasts unidirectionally to X, whose shape the output keeps.</summary>
+    private static void InferUnidirectional(InferenceContext context)
+    {
+        if (context.InputShape(0) is { } x && context.InputShape(1) is { } slope)
+            MatrixShapes.CheckUnidirectional(context, slope, x, "the slope");
+        ShapeRules.SameAsFirstInput(context);
+    }
 
     internal static OperatorSchema[] Versions => [V1, V6, V7, V9, V16];
 }

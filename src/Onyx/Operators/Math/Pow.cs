@@ -17,12 +17,14 @@ internal static class Pow
             new("broadcast", 0L),
         ],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = Arithmetic.InferLegacyBroadcast,
     };
 
     internal static readonly OperatorSchema V7 = V1 with
     {
         SinceVersion = 7,
         Attributes = [],
+        Inference = context => Arithmetic.Infer(context),
     };
 
     internal static readonly OperatorSchema V12 = V7 with

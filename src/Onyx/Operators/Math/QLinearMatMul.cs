@@ -23,6 +23,7 @@ internal static class QLinearMatMul
             new("T2", "tensor(int8), tensor(uint8)"),
             new("T3", "tensor(int8), tensor(uint8)"),
         ],
+        Inference = context => context.SetOutput(0, context.InputElementType(7), MatrixShapes.MatMul(context, 0, 3)),
     };
 
     internal static readonly OperatorSchema V21 = V10 with

@@ -14,6 +14,7 @@ internal static class Selu
             new("gamma", 1.0507f),
         ],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = ShapeRules.SameAsFirstInput,
     };
 
     internal static readonly OperatorSchema V6 = V1 with

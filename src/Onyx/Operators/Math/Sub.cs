@@ -18,6 +18,7 @@ internal static class Sub
             new("consumed_inputs", AttributeType.Ints),
         ],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = Arithmetic.InferLegacyBroadcast,
     };
 
     internal static readonly OperatorSchema V6 = V1 with
@@ -38,6 +39,7 @@ internal static class Sub
     {
         SinceVersion = 7,
         Attributes = [],
+        Inference = context => Arithmetic.Infer(context, (a, b) => checked(a - b)),
     };
 
     internal static readonly OperatorSchema V13 = V7 with

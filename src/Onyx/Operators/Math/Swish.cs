@@ -9,6 +9,7 @@ internal static class Swish
         Outputs = [new("Y", "T")],
         Attributes = [new("alpha", 1.0f)],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(bfloat16), tensor(double)")],
+        Inference = ShapeRules.SameAsFirstInput,
     };
 
     internal static OperatorSchema[] Versions => [V24];

@@ -9,6 +9,7 @@ internal static class ThresholdedRelu
         Outputs = [new("Y", "T")],
         Attributes = [new("alpha", 1.0f)],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = ShapeRules.SameAsFirstInput,
     };
 
     internal static readonly OperatorSchema V22 = V10 with
