@@ -21,6 +21,7 @@ internal static class CumProd
             new("T", "tensor(uint32), tensor(uint64), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double), tensor(bfloat16)"),
             new("T2", "tensor(int32), tensor(int64)"),
         ],
+        Inference = CumulativeShapes.Infer,
     };
 
     internal static OperatorSchema[] Versions => [V26];

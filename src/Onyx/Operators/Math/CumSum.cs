@@ -21,6 +21,7 @@ internal static class CumSum
             new("T", "tensor(uint32), tensor(uint64), tensor(int32), tensor(int64), tensor(float), tensor(double)"),
             new("T2", "tensor(int32), tensor(int64)"),
         ],
+        Inference = CumulativeShapes.Infer,
     };
 
     internal static readonly OperatorSchema V14 = V11 with

@@ -9,7 +9,16 @@ internal static class Gelu
         Outputs = [new("Y", "T")],
         Attributes = [new("approximate", "none")],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double), tensor(bfloat16)")],
+        Inference = InferGelu,
     };
+
+    private static void InferGelu(InferenceContext context)
+    {
+        string approximate = context.GetString("approximate", "none");
+        if (approximate is not ("none" or "tanh"))
+            throw context.Fail($"attribute 'approximate' must be 'none' or 'tanh', but it is '{approximate}'");
+        ShapeRules.SameAsFirstInput(context);
+    }
 
     internal static OperatorSchema[] Versions => [V20];
 }

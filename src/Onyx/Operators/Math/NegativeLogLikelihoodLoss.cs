@@ -24,6 +24,7 @@ internal static class NegativeLogLikelihoodLoss
             new("T", "tensor(float16), tensor(float), tensor(double)"),
             new("Tind", "tensor(int32), tensor(int64)"),
         ],
+        Inference = LossShapes.Infer,
     };
 
     internal static readonly OperatorSchema V13 = V12 with { SinceVersion = 13 };

@@ -21,6 +21,7 @@ internal static class TopK
             new("T", "tensor(float16), tensor(float), tensor(double)"),
             new("I", "tensor(int64)"),
         ],
+        Inference = context => InferTopK(context, context.GetInt("k") is long k ? new Dim(k) : new Dim()),
     };
 
     internal static readonly OperatorSchema V10 = V1 with
@@ -32,6 +33,7 @@ internal static class TopK
             new("K", "tensor(int64)"),
         ],
         Attributes = [new("axis", -1L)],
+        Inference = context => InferTopK(context, KFromInput(context)),
     };
 
     internal static readonly OperatorSchema V11 = V10 with
@@ -59,6 +61,30 @@ internal static class TopK
             new("I", "tensor(int64)"),
         ],
     };
+
+    /// <summary>Values and Indices have X's shape with the axis dim replaced by k.</summary>
+    private static void InferTopK(InferenceContext context, Dim k)
+    {
+        if (k.Value < 0)
+            throw context.Fail($"k must be non-negative, but it is {k.Value}");
+        Shape? output = null;
+        if (context.InputShape(0) is { } x)
+        {
+            int axis = ShapeRules.Axis(context, context.GetInt("axis", -1), x.Rank, "attribute 'axis'");
+            output = new Shape(x.Dims.Select((d, i) => i == axis ? k : d));
+        }
+        context.SetOutput(0, context.InputElementType(0), output);
+        if (context.HasOutput(1))
+            context.SetOutput(1, DataType.Int64, output);
+    }
+
+    /// <summary>Since version 10, k is input K: a 1-D tensor holding one value.</summary>
+    private static Dim KFromInput(InferenceContext context)
+    {
+        if (context.InputShape(1) is { } shape && (shape.Rank != 1 || shape.Dims[0].Value is not (null or 1)))
+            throw context.Fail($"input K must be a 1-D tensor holding one value, but it has shape {shape}");
+        return context.InputValues(1) is [var k] ? k : new Dim();
+    }
 
     internal static OperatorSchema[] Versions => [V1, V10, V11, V24];
 }
