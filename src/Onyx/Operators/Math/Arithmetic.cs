@@ -4,10 +4,10 @@ namespace Onyx.Operators;
 internal static class Arithmetic
 {
     /// <summary>Since version 7: the output broadcasts the inputs, and known integer values are computed through.</summary>
-    public static void Infer(InferenceContext context, Func<long, long, long>? compute = null)
+    public static void Infer(InferenceContext context, IntegerOperation? operation = null)
     {
         context.SetOutput(0, context.InputElementType(0), ShapeRules.Broadcast(context, 0, 1));
-        if (compute is not null && context.InputValues(0) is { } a && context.InputValues(1) is { } b && Elementwise(a, b, compute) is { } values)
+        if (operation is not null && context.InputValues(0) is { } a && context.InputValues(1) is { } b && Elementwise(a, b, operation) is { } values)
             context.SetOutputValues(0, values);
     }
 
@@ -23,15 +23,15 @@ internal static class Arithmetic
     }
 
     /// <summary>Variadic operators (Max, Min, Sum, Mean) since version 8: every input broadcasts with the others; known integer values are folded through.</summary>
-    public static void InferVariadic(InferenceContext context, Func<long, long, long>? compute = null)
+    public static void InferVariadic(InferenceContext context, IntegerOperation? operation = null)
     {
         int[] inputs = [.. Enumerable.Range(0, context.InputCount)];
         context.SetOutput(0, context.InputElementType(0), ShapeRules.Broadcast(context, inputs));
-        if (compute is null)
+        if (operation is null)
             return;
         Dim[]? values = context.InputValues(0);
         for (int i = 1; i < inputs.Length && values is not null; i++)
-            values = context.InputValues(i) is { } next ? Elementwise(values, next, compute) : null;
+            values = context.InputValues(i) is { } next ? Elementwise(values, next, operation) : null;
         if (values is not null)
             context.SetOutputValues(0, values);
     }
@@ -56,35 +56,13 @@ internal static class Arithmetic
         context.SetOutput(0, context.InputElementType(0), shape);
     }
 
-    /// <summary>Integer Mod: with fmod=0 the remainder takes the divisor's sign, with fmod=1 the dividend's (as C's fmod).</summary>
-    public static long Modulo(long a, long b, bool fmod)
-    {
-        long r = a % b;
-        return !fmod && r != 0 && (r < 0) != (b < 0) ? r + b : r;
-    }
-
-    private static Dim[]? Elementwise(Dim[] a, Dim[] b, Func<long, long, long> compute)
+    private static Dim[]? Elementwise(Dim[] a, Dim[] b, IntegerOperation operation)
     {
         if (a.Length != b.Length && a.Length != 1 && b.Length != 1)
             return null;
         var result = new Dim[Math.Max(a.Length, b.Length)];
         for (int i = 0; i < result.Length; i++)
-        {
-            Dim x = a[a.Length == 1 ? 0 : i], y = b[b.Length == 1 ? 0 : i];
-            result[i] = x.Value is long p && y.Value is long q ? Compute(p, q, compute) : new Dim();
-        }
+            result[i] = operation.Apply(a[a.Length == 1 ? 0 : i], b[b.Length == 1 ? 0 : i]);
         return result;
-    }
-
-    private static Dim Compute(long a, long b, Func<long, long, long> compute)
-    {
-        try
-        {
-            return new Dim(compute(a, b));
-        }
-        catch (Exception e) when (e is OverflowException or DivideByZeroException)
-        {
-            return new Dim();
-        }
     }
 }

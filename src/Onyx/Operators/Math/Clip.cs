@@ -39,6 +39,7 @@ internal static class Clip
             new("max", "T", Optional),
         ],
         Attributes = [],
+        Inference = InferWithBoundInputs,
     };
 
     internal static readonly OperatorSchema V12 = V11 with
@@ -58,6 +59,17 @@ internal static class Clip
             new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double), tensor(bfloat16)"),
         ],
     };
+
+    /// <summary>Since version 11 the bounds are inputs, each a scalar; a one-element 1-D bound is tolerated as runtimes do.</summary>
+    private static void InferWithBoundInputs(InferenceContext context)
+    {
+        for (int i = 1; i <= 2; i++)
+        {
+            if (context.HasInput(i) && context.InputShape(i) is { } bound && (bound.Rank > 1 || bound.Rank == 1 && bound.Dims[0].Value is long n && n != 1))
+                throw context.Fail($"input {i} ('{(i == 1 ? "min" : "max")}') must be a scalar, but it has shape {bound}");
+        }
+        ShapeRules.SameAsFirstInput(context);
+    }
 
     internal static OperatorSchema[] Versions => [V1, V6, V11, V12, V13];
 }

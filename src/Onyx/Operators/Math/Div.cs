@@ -39,7 +39,7 @@ internal static class Div
     {
         SinceVersion = 7,
         Attributes = [],
-        Inference = context => Arithmetic.Infer(context, (a, b) => checked(a / b)),
+        Inference = context => Arithmetic.Infer(context, IntegerOperation.Quotient),
     };
 
     internal static readonly OperatorSchema V13 = V7 with

@@ -23,7 +23,7 @@ internal static class Gemm
             new("transB", 0L),
         ],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
-        Inference = InferGemm,
+        Inference = context => InferGemm(context, broadcastC: context.GetInt("broadcast", 0) != 0),
     };
 
     internal static readonly OperatorSchema V6 = V1 with { SinceVersion = 6 };
@@ -38,6 +38,7 @@ internal static class Gemm
             new("transA", 0L),
             new("transB", 0L),
         ],
+        Inference = context => InferGemm(context, broadcastC: true),
     };
 
     internal static readonly OperatorSchema V9 = V7 with
@@ -69,7 +70,8 @@ internal static class Gemm
         ],
     };
 
-    private static void InferGemm(InferenceContext context)
+    /// <summary>Y is [M, N] from A [M, K] and B [K, N] (each transposed first when asked); C broadcasts unidirectionally to Y, or before version 7 with broadcast=0 must be [M, N].</summary>
+    private static void InferGemm(InferenceContext context, bool broadcastC)
     {
         Shape? a = context.InputShape(0), b = context.InputShape(1);
         if (a is { Rank: not 2 } || b is { Rank: not 2 })
@@ -82,7 +84,16 @@ internal static class Gemm
         }
         var output = new Shape([a?.Dims[transA ? 1 : 0] ?? new Dim(), b?.Dims[transB ? 0 : 1] ?? new Dim()]);
         if (context.HasInput(2) && context.InputShape(2) is { } c)
+        {
+            if (!broadcastC && c.Rank != 2)
+                throw context.Fail($"input C must be [M, N] {output} when attribute 'broadcast' is 0, but it has shape {c}");
             MatrixShapes.CheckUnidirectional(context, c, output, "input C");
+            if (!broadcastC)
+            {
+                Shape mn = output;
+                output = new Shape(mn.Dims.Select((d, i) => ShapeRules.Unify(context, d, c.Dims[i], $"input C {c} must be [M, N] {mn} when attribute 'broadcast' is 0")));
+            }
+        }
         context.SetOutput(0, context.InputElementType(0), output);
     }
 

@@ -23,7 +23,7 @@ internal static class Max
     internal static readonly OperatorSchema V8 = V6 with
     {
         SinceVersion = 8,
-        Inference = context => Arithmetic.InferVariadic(context, Math.Max),
+        Inference = context => Arithmetic.InferVariadic(context, IntegerOperation.Maximum),
     };
 
     internal static readonly OperatorSchema V12 = V8 with

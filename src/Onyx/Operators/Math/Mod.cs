@@ -36,7 +36,7 @@ internal static class Mod
         bool fmod = fmodValue == 1;
         if (!fmod && context.InputElementType(0) is DataType.Float16 or DataType.Float or DataType.Double or DataType.BFloat16)
             throw context.Fail($"attribute 'fmod' must be 1 for floating-point inputs ({context.InputElementType(0)})");
-        Arithmetic.Infer(context, (a, b) => Arithmetic.Modulo(a, b, fmod));
+        Arithmetic.Infer(context, IntegerOperation.Modulo(fmod));
     }
 
     internal static OperatorSchema[] Versions => [V10, V13];

@@ -39,6 +39,20 @@ public sealed class MathInferenceTests
     }
 
     [Fact]
+    public void Mul_by_one_keeps_a_symbolic_shape_value()
+    {
+        var g = new GraphBuilder();
+        string x = g.AddInput("x", DataType.Float, "batch", 3);
+        string shape = g.AddNode("Shape", [x]);
+        string scaled = g.AddNode("Mul", [shape, g.AddInitializer("factors", Tensor.FromArray([1L, 2L], 2))]);
+        string y = g.AddNode("Expand", [g.AddInput("one", DataType.Float, 1), scaled]);
+        g.AddOutput(new ValueInfo(y));
+        Model model = g.ToModel(18);
+        ShapeInference.InferShapes(model, new ShapeInferenceOptions { Strict = true });
+        Assert.Equal("tensor(float)[batch,6]", InferredText(model.Graph.Outputs[0].Type));
+    }
+
+    [Fact]
     public void Add_keeps_symbolic_dims_and_broadcasts_ones()
     {
         string type = InferSingle("Add", g => [g.AddInput("a", DataType.Float, "batch", 1, 5), g.AddInput("b", DataType.Float, 3, 1)], 14);
@@ -116,6 +130,15 @@ public sealed class MathInferenceTests
         Assert.Contains("inner dimension", Rejects("Gemm", g => [g.AddInput("a", DataType.Float, 2, 3), g.AddInput("b", DataType.Float, 2, 4)], 13).Message);
         Assert.Contains("input C", Rejects("Gemm", g => [g.AddInput("a", DataType.Float, 2, 3), g.AddInput("b", DataType.Float, 3, 4), g.AddInput("c", DataType.Float, 3)], 13).Message);
         Assert.Contains("rank 2", Rejects("Gemm", g => [g.AddInput("a", DataType.Float, 3), g.AddInput("b", DataType.Float, 3, 4)], 13).Message);
+    }
+
+    [Fact]
+    public void Gemm_before_opset_7_without_broadcast_requires_c_of_m_by_n()
+    {
+        Assert.Equal("tensor(float)[2,4]", InferSingle("Gemm", g => [g.AddInput("a", DataType.Float, 2, 3), g.AddInput("b", DataType.Float, 3, 4), g.AddInput("c", DataType.Float, 2, 4)], 6));
+        Assert.Contains("'broadcast' is 0", Rejects("Gemm", g => [g.AddInput("a", DataType.Float, 2, 3), g.AddInput("b", DataType.Float, 3, 4), g.AddInput("c", DataType.Float, 4)], 6).Message);
+        Assert.Equal("tensor(float)[2,4]", InferSingle("Gemm", g => [g.AddInput("a", DataType.Float, 2, 3), g.AddInput("b", DataType.Float, 3, 4), g.AddInput("c", DataType.Float, 4)], 6,
+            Attribute.Create("broadcast", 1L)));
     }
 
     [Theory]
@@ -239,6 +262,7 @@ public sealed class MathInferenceTests
     {
         Assert.Equal("tensor(float16)[n,2]", InferSingle("Tanh", g => [g.AddInput("x", DataType.Float16, "n", 2)], 13));
         Assert.Equal("tensor(float)[3]", InferSingle("Clip", g => [g.AddInput("x", DataType.Float, 3), g.AddInput("lo", DataType.Float)], 13));
+        Assert.Contains("must be a scalar", Rejects("Clip", g => [g.AddInput("x", DataType.Float, 3), g.AddInput("lo", DataType.Float, 3)], 13).Message);
         Assert.Contains("'approximate'", Rejects("Gelu", g => [g.AddInput("x", DataType.Float, 3)], 20, Attribute.Create("approximate", "erf")).Message);
     }
 }
