@@ -11,6 +11,14 @@ internal static class Arithmetic
             context.SetOutputValues(0, values);
     }
 
+    /// <summary>Unary operators that apply to integers (Neg, Abs): the output keeps the input's type, and known values are computed through.</summary>
+    public static void InferUnary(InferenceContext context, Func<long, long> compute)
+    {
+        ShapeRules.SameAsFirstInput(context);
+        if (context.InputValues(0) is { } values)
+            context.SetOutputValues(0, [.. values.Select(d => d.Value is long v ? IntegerOperation.Evaluate(() => compute(v)) : new Dim())]);
+    }
+
     /// <summary>Before version 7: with broadcast=1 the second input is broadcast to the first, so the output has the first input's shape.</summary>
     public static void InferLegacyBroadcast(InferenceContext context)
     {

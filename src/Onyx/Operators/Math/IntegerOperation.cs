@@ -31,20 +31,24 @@ internal sealed record IntegerOperation(Func<long, long, long> Compute, long? Id
     public Dim Apply(Dim a, Dim b)
     {
         if (a.Value is long x && b.Value is long y)
-        {
-            try
-            {
-                return new Dim(Compute(x, y));
-            }
-            catch (Exception e) when (e is OverflowException or DivideByZeroException)
-            {
-                return new Dim();
-            }
-        }
+            return Evaluate(() => Compute(x, y));
         if (Identity is long identity && b.Value == identity)
             return a;
         if (Commutative && Identity is long leftIdentity && a.Value == leftIdentity)
             return b;
         return new Dim();
+    }
+
+    /// <summary>The computed value as a known dim, or an unknown dim when it overflows or divides by zero.</summary>
+    public static Dim Evaluate(Func<long> compute)
+    {
+        try
+        {
+            return new Dim(compute());
+        }
+        catch (Exception e) when (e is OverflowException or DivideByZeroException)
+        {
+            return new Dim();
+        }
     }
 }

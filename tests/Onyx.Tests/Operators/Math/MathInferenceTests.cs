@@ -53,6 +53,19 @@ public sealed class MathInferenceTests
     }
 
     [Fact]
+    public void Neg_and_abs_compute_shape_values_through()
+    {
+        var g = new GraphBuilder();
+        string negated = g.AddNode("Neg", [g.AddInitializer("dims", Tensor.FromArray([-2L, 3L], 2))]);
+        string magnitude = g.AddNode("Abs", [negated]);
+        string y = g.AddNode("Expand", [g.AddInput("one", DataType.Float, 1), magnitude]);
+        g.AddOutput(new ValueInfo(y));
+        Model model = g.ToModel(18);
+        ShapeInference.InferShapes(model, new ShapeInferenceOptions { Strict = true });
+        Assert.Equal("tensor(float)[2,3]", InferredText(model.Graph.Outputs[0].Type));
+    }
+
+    [Fact]
     public void Add_keeps_symbolic_dims_and_broadcasts_ones()
     {
         string type = InferSingle("Add", g => [g.AddInput("a", DataType.Float, "batch", 1, 5), g.AddInput("b", DataType.Float, 3, 1)], 14);
