@@ -7,7 +7,7 @@ internal static class Arithmetic
     public static void Infer(InferenceContext context, IntegerOperation? operation = null)
     {
         context.SetOutput(0, context.InputElementType(0), ShapeRules.Broadcast(context, 0, 1));
-        if (operation is not null && context.InputValues(0) is { } a && context.InputValues(1) is { } b && Elementwise(a, b, operation) is { } values)
+        if (operation is not null && HoldsIntegers(context) && context.InputValues(0) is { } a && context.InputValues(1) is { } b && Elementwise(a, b, operation) is { } values)
             context.SetOutputValues(0, values);
     }
 
@@ -15,7 +15,7 @@ internal static class Arithmetic
     public static void InferUnary(InferenceContext context, Func<long, long> compute)
     {
         ShapeRules.SameAsFirstInput(context);
-        if (context.InputValues(0) is { } values)
+        if (HoldsIntegers(context) && context.InputValues(0) is { } values)
             context.SetOutputValues(0, [.. values.Select(d => d.Value is long v ? IntegerOperation.Evaluate(() => compute(v)) : new Dim())]);
     }
 
@@ -35,7 +35,7 @@ internal static class Arithmetic
     {
         int[] inputs = [.. Enumerable.Range(0, context.InputCount)];
         context.SetOutput(0, context.InputElementType(0), ShapeRules.Broadcast(context, inputs));
-        if (operation is null)
+        if (operation is null || !HoldsIntegers(context))
             return;
         Dim[]? values = context.InputValues(0);
         for (int i = 1; i < inputs.Length && values is not null; i++)
@@ -63,6 +63,10 @@ internal static class Arithmetic
         }
         context.SetOutput(0, context.InputElementType(0), shape);
     }
+
+    /// <summary>Values are computed with integer semantics (Div truncates), so only for integer tensors.</summary>
+    private static bool HoldsIntegers(InferenceContext context) => context.InputElementType(0) is DataType.Int8 or DataType.Int16 or DataType.Int32
+        or DataType.Int64 or DataType.UInt8 or DataType.UInt16 or DataType.UInt32 or DataType.UInt64;
 
     private static Dim[]? Elementwise(Dim[] a, Dim[] b, IntegerOperation operation)
     {

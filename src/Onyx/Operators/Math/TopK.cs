@@ -71,6 +71,8 @@ internal static class TopK
         if (context.InputShape(0) is { } x)
         {
             int axis = ShapeRules.Axis(context, context.GetInt("axis", -1), x.Rank, "attribute 'axis'");
+            if (k.Value is long count && x.Dims[axis].Value is long size && count > size)
+                throw context.Fail($"k is {count}, but the axis {axis} of X {x} has only {size} elements");
             output = new Shape(x.Dims.Select((d, i) => i == axis ? k : d));
         }
         context.SetOutput(0, context.InputElementType(0), output);

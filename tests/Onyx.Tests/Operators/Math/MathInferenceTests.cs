@@ -192,11 +192,14 @@ public sealed class MathInferenceTests
     }
 
     [Fact]
-    public void TopK_rejects_an_axis_out_of_range()
+    public void TopK_rejects_an_axis_out_of_range_and_k_above_the_axis_size()
     {
         var error = Assert.Throws<ShapeInferenceException>(() =>
             Infer("TopK", g => [g.AddInput("x", DataType.Float, 10), g.AddInitializer("k", Tensor.FromArray([3L], 1))], 11, 2, Attribute.Create("axis", 1L)));
         Assert.Contains("'axis'", error.Message);
+        error = Assert.Throws<ShapeInferenceException>(() =>
+            Infer("TopK", g => [g.AddInput("x", DataType.Float, 10), g.AddInitializer("k", Tensor.FromArray([11L], 1))], 11, 2));
+        Assert.Contains("only 10 elements", error.Message);
     }
 
     [Fact]
