@@ -19,13 +19,28 @@ internal static class Arithmetic
             context.SetOutputValues(0, [.. values.Select(d => d.Value is long v ? IntegerOperation.Evaluate(() => compute(v)) : new Dim())]);
     }
 
-    /// <summary>Before version 7: with broadcast=1 the second input is broadcast to the first, so the output has the first input's shape.</summary>
+    /// <summary>
+    /// Before version 7: with broadcast=1 the second input is broadcast to the first, so the output has the first input's
+    /// shape. B must then hold one element, or its shape must equal the dims of A starting at 'axis' (a suffix of A when
+    /// 'axis' is absent). The spec says 1-dim expansion does not work, but exporters rely on it, so a dim of 1 in B passes.
+    /// </summary>
     public static void InferLegacyBroadcast(InferenceContext context)
     {
         if (context.GetInt("broadcast", 0) == 0)
         {
             context.SetOutput(0, context.InputElementType(0), ShapeRules.Broadcast(context, 0, 1));
             return;
+        }
+        if (context.InputShape(0) is { } a && context.InputShape(1) is { } b && !(b.Rank <= a.Rank && b.Dims.All(d => d.Value == 1)))
+        {
+            long start = context.GetInt("axis") is long axis ? axis < 0 ? axis + a.Rank : axis : a.Rank - b.Rank;
+            if (start < 0 || start + b.Rank > a.Rank)
+                throw context.Fail($"with broadcast=1, B {b} must match the dims of A {a} starting at axis {start}, but it does not fit");
+            for (int i = 0; i < b.Rank; i++)
+            {
+                if (b.Dims[i].Value != 1)
+                    ShapeRules.Unify(context, a.Dims[(int)start + i], b.Dims[i], $"with broadcast=1, B {b} must match the dims of A {a} starting at axis {start}; dimension {i}");
+            }
         }
         ShapeRules.SameAsFirstInput(context);
     }

@@ -80,6 +80,15 @@ public sealed class MathInferenceTests
     }
 
     [Fact]
+    public void Add_before_opset_7_broadcasts_b_into_a_at_the_axis()
+    {
+        Assert.Equal("tensor(float)[2,3,4,5]", InferSingle("Add", g => [g.AddInput("a", DataType.Float, 2, 3, 4, 5), g.AddInput("b", DataType.Float, 3, 4)], 6,
+            Attribute.Create("broadcast", 1L), Attribute.Create("axis", 1L)));
+        Assert.Contains("starting at axis 1", Rejects("Sub", g => [g.AddInput("a", DataType.Float, 2, 3, 4, 5), g.AddInput("b", DataType.Float, 4, 5)], 6,
+            Attribute.Create("broadcast", 1L), Attribute.Create("axis", 1L)).Message);
+    }
+
+    [Fact]
     public void Mod_rejects_integer_mode_on_floats()
     {
         var error = Rejects("Mod", g => [g.AddInput("a", DataType.Float, 2), g.AddInput("b", DataType.Float, 2)], 13);
