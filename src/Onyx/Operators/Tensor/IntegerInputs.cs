@@ -79,4 +79,15 @@ internal static class IntegerInputs
             dims[i] = axes is null || Array.IndexOf(axes, i) >= 0 ? new Dim() : shape.Dims[i];
         return dims;
     }
+
+    /// <summary>
+    /// An integer list that an attribute held before <paramref name="inputSinceVersion"/> and input <paramref name="input"/> holds since
+    /// (Squeeze/Unsqueeze axes, Split split, Pad pads): whether it is given, and its numbers when all are known.
+    /// </summary>
+    public static (bool Given, long[]? Values) AttributeOrInput(InferenceContext context, string attribute, int input, int inputSinceVersion)
+    {
+        if (context.Schema.SinceVersion < inputSinceVersion)
+            return context.GetInts(attribute) is { } list ? (true, [.. list]) : (false, null);
+        return (context.HasInput(input), Known(context, input));
+    }
 }
