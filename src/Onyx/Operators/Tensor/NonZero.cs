@@ -23,11 +23,12 @@ internal static class NonZero
         ],
     };
 
-    /// <summary>[rank of X, number of non-zero elements]: the count depends on the data, so it is unknown.</summary>
+    /// <summary>[rank of X, number of non-zero elements]: the count depends on the data, so it is known only for a constant X.</summary>
     private static void InferNonZero(InferenceContext context)
     {
         Dim rank = context.InputRank(0) is int r ? new Dim(r) : new Dim();
-        context.SetOutput(0, DataType.Int64, [rank, new Dim()]);
+        Dim count = ConstantElements.NonZeroCount(context, 0) is long n ? new Dim(n) : new Dim();
+        context.SetOutput(0, DataType.Int64, [rank, count]);
     }
 
     internal static OperatorSchema[] Versions => [V9, V13];

@@ -28,36 +28,36 @@ internal static class Unique
     };
 
     /// <summary>
-    /// Y is 1-D without axis, or the input with the axis dim replaced; its unique count depends on the data. indices and counts have
-    /// that count; inverse_indices has one entry per input element (or per slice along axis).
+    /// Y is 1-D without axis, or the input with the axis dim replaced, by the number of unique elements or slices (known only for a
+    /// constant input); indices and counts have that length, inverse_indices one entry per input element (or slice along axis).
     /// </summary>
     private static void InferUnique(InferenceContext context)
     {
         DataType elementType = context.InputElementType(0);
         Shape? input = context.InputShape(0);
-        Dim inverseLength = new();
-        if (context.GetInt("axis") is not long axisValue)
+        int? axis = context.GetInt("axis") is long axisValue && input is not null ? ShapeRules.Axis(context, axisValue, input.Rank) : null;
+        Dim unique = ConstantElements.DistinctCount(context, 0, axis) is long count ? new Dim(count) : new Dim();
+        if (!context.HasAttribute("axis"))
         {
-            context.SetOutput(0, elementType, [new Dim()]);
-            if (input is not null)
-                inverseLength = ShapeRules.Product(context, input.Dims);
+            context.SetOutput(0, elementType, [unique]);
         }
-        else if (input is null)
+        else if (input is null || axis is not int at)
         {
             context.SetOutput(0, elementType, (Shape?)null);
         }
         else
         {
-            int axis = ShapeRules.Axis(context, axisValue, input.Rank);
-            inverseLength = input.Dims[axis];
-            context.SetOutput(0, elementType, IntegerInputs.WithUnknownAxes(input, [axis]));
+            Dim[] dims = [.. input.Dims];
+            dims[at] = unique;
+            context.SetOutput(0, elementType, dims);
         }
+        Dim inverseLength = input is null ? new Dim() : axis is int a ? input.Dims[a] : ShapeRules.Product(context, input.Dims);
         if (context.HasOutput(1))
-            context.SetOutput(1, DataType.Int64, [new Dim()]);
+            context.SetOutput(1, DataType.Int64, [unique]);
         if (context.HasOutput(2))
             context.SetOutput(2, DataType.Int64, [inverseLength]);
         if (context.HasOutput(3))
-            context.SetOutput(3, DataType.Int64, [new Dim()]);
+            context.SetOutput(3, DataType.Int64, [unique]);
     }
 
     internal static OperatorSchema[] Versions => [V11];
