@@ -37,9 +37,10 @@ internal static class Range
     {
         DataType elementType = context.InputElementType(0);
         string[] names = ["start", "limit", "delta"];
+        // The spec asks for scalars, but ONNX's own function bodies (AffineGrid) pass one-element 1-D tensors.
         for (int i = 0; i < names.Length; i++)
-            if (context.InputRank(i) is int rank && rank != 0 && !(rank == 1 && context.InputShape(i)!.Dims[0].Value == 1))
-                throw context.Fail($"input '{names[i]}' must be a scalar, found {context.InputShape(i)}");
+            if (context.InputShape(i) is { } shape && (shape.Rank > 1 || shape.Rank == 1 && shape.Dims[0].Value is long n && n != 1))
+                throw context.Fail($"input '{names[i]}' must be a scalar, found {shape}");
         long[]? start = IntegerInputs.Known(context, 0), delta = IntegerInputs.Known(context, 2);
         if (start is [0] && delta is [1] && context.InputValues(1) is [{ Value: null } limitDim])
         {
