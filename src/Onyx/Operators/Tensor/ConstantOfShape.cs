@@ -82,6 +82,7 @@ internal static class ConstantOfShape
         ShapeRules.CheckRank(context, dims.Length);
         if (Array.Find(dims, d => d.Value < 0) is { } negative)
             throw context.Fail($"input 'input' has a negative dim {negative}");
+        ShapeRules.Product(context, dims);
         context.SetOutput(0, elementType, dims);
         long[]? filler = value is null ? null : TensorValues.Integers(value, 1);
         if (dims.Length == 1 && dims[0].Value is long length && length <= context.MaxPropagatedElements && filler is not null)

@@ -137,10 +137,10 @@ internal static class Reshape
             throw context.Fail("with allowzero=1 the shape cannot hold both 0 and -1");
         if (input is not null)
         {
-            Dim remaining = ReshapeBalance.Remaining(context, input.Dims, dims.Where((_, i) => i != inferred));
+            Dim? remaining = ReshapeBalance.Remaining(context, input.Dims, dims.Where((_, i) => i != inferred));
             if (inferred >= 0)
-                dims[inferred] = remaining;
-            else if (remaining.Value is long ratio && ratio != 1)
+                dims[inferred] = remaining ?? throw context.Fail($"the -1 of shape [{string.Join(",", target.AsEnumerable())}] cannot be filled: no size keeps the element count of {input}");
+            else if (remaining is null || remaining.Value is long ratio && ratio != 1)
                 throw context.Fail($"cannot reshape {input} to [{string.Join(",", dims.AsEnumerable())}]: the element counts differ");
         }
         else if (inferred >= 0)

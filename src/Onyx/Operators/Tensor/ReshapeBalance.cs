@@ -5,9 +5,10 @@ internal static class ReshapeBalance
 {
     /// <summary>
     /// The dim d with product(<paramref name="from"/>) = product(<paramref name="to"/>) × d: symbols common to both sides cancel,
-    /// a single leftover symbol of <paramref name="from"/> carries over, and known sizes must divide evenly. Unknown when it cannot be told.
+    /// a single leftover symbol of <paramref name="from"/> carries over, and known sizes must divide evenly. Unknown when it cannot be
+    /// told; null when no size fits (the known sizes do not divide).
     /// </summary>
-    public static Dim Remaining(InferenceContext context, IEnumerable<Dim> from, IEnumerable<Dim> to)
+    public static Dim? Remaining(InferenceContext context, IEnumerable<Dim> from, IEnumerable<Dim> to)
     {
         var symbols = new List<string>();
         Dim known = new(1);
@@ -37,9 +38,7 @@ internal static class ReshapeBalance
         if (symbols.Count > 0)
             return symbols.Count == 1 && total == part ? new Dim(symbols[0]) : new Dim();
         if (part == 0)
-            return total == 0 ? new Dim() : throw context.Fail("a shape with a 0 dim cannot hold a non-empty input");
-        if (total % part != 0)
-            throw context.Fail($"the input's {total} elements cannot be divided into parts of {part}");
-        return new Dim(total / part);
+            return total == 0 ? new Dim() : null;
+        return total % part == 0 ? new Dim(total / part) : null;
     }
 }
