@@ -115,4 +115,14 @@ public sealed class DataPropagationTests
         string message = Failure("Gather", g => [g.AddNode("Shape", [g.AddInput("x", DataType.Float, 2, 3)]), Scalar(g, "i", 2)], 13);
         Assert.Contains("index 2 is out of range", message);
     }
+
+    [Fact]
+    public void Where_chooses_known_values_between_two_shapes()
+    {
+        var g = new GraphBuilder();
+        string x = g.AddInput("x", DataType.Float, "batch", 6);
+        string keep = g.AddInitializer("keep", Tensor.FromArray(new[] { true, false }, 2));
+        string target = g.AddNode("Where", [keep, g.AddNode("Shape", [x]), Ints(g, "other", 0, -1)]);
+        Assert.Equal(["tensor(float)[batch,6]"], Infer(g, 13, g.AddNode("Reshape", [x, target])));
+    }
 }
