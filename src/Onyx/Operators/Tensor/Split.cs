@@ -79,6 +79,8 @@ internal static class Split
             : IntegerInputs.AttributeOrInput(context, "split", 1, 13);
         if (context.GetInt("num_outputs") is long parts && (given || parts != count))
             throw context.Fail(given ? "'split' and 'num_outputs' cannot both be given" : $"num_outputs is {parts}, but the node has {count} outputs");
+        if (version >= 18 && !given && !context.HasAttribute("num_outputs"))
+            throw context.Fail("one of input 'split' and attribute 'num_outputs' is required");
         if (context.InputShape(0) is not { } input)
         {
             for (int i = 0; i < count; i++)
