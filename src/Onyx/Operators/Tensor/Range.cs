@@ -47,26 +47,44 @@ internal static class Range
             context.SetOutput(0, elementType, [limitDim]);
             return;
         }
-        if (IntegerInputs.KnownReals(context, 0) is not [double first] || IntegerInputs.KnownReals(context, 1) is not [double limit]
-            || IntegerInputs.KnownReals(context, 2) is not [double step])
+        long? counted = start is [long from] && IntegerInputs.Known(context, 1) is [long to] && delta is [long by]
+            ? IntegerCount(context, from, to, by)
+            : IntegerInputs.KnownReals(context, 0) is [double realStart] && IntegerInputs.KnownReals(context, 1) is [double realLimit]
+                && IntegerInputs.KnownReals(context, 2) is [double realDelta] ? RealCount(context, realStart, realLimit, realDelta) : null;
+        if (counted is not long length)
         {
             context.SetOutput(0, elementType, [new Dim()]);
             return;
         }
-        if (step == 0)
-            throw context.Fail("input 'delta' must not be 0");
-        double count = Math.Max(Math.Ceiling((limit - first) / step), 0);
-        if (double.IsNaN(count) || count > long.MaxValue / 2)
-            throw context.Fail($"Range({first}, {limit}, {step}) has too many elements");
-        long length = (long)count;
         context.SetOutput(0, elementType, [length]);
-        if (start is [long from] && delta is [long by] && length <= context.MaxPropagatedElements)
+        if (start is [long first] && delta is [long step] && length <= context.MaxPropagatedElements)
         {
             var values = new Dim[length];
             for (int i = 0; i < values.Length; i++)
-                values[i] = from + i * by;
+                values[i] = first + i * step;
             context.SetOutputValues(0, values);
         }
+    }
+
+    /// <summary>max(ceil((limit − start) / delta), 0), exactly, for integer bounds.</summary>
+    private static long IntegerCount(InferenceContext context, long start, long limit, long delta)
+    {
+        if (delta == 0)
+            throw context.Fail("input 'delta' must not be 0");
+        Int128 span = (Int128)limit - start;
+        if (span == 0 || span > 0 != delta > 0)
+            return 0;
+        Int128 count = span / delta + (span % delta != 0 ? 1 : 0);
+        return count <= long.MaxValue ? (long)count : throw context.Fail($"Range({start}, {limit}, {delta}) has too many elements");
+    }
+
+    /// <summary>max(ceil((limit − start) / delta), 0) for real bounds.</summary>
+    private static long RealCount(InferenceContext context, double start, double limit, double delta)
+    {
+        if (delta == 0)
+            throw context.Fail("input 'delta' must not be 0");
+        double count = Math.Max(Math.Ceiling((limit - start) / delta), 0);
+        return count < long.MaxValue ? (long)count : throw context.Fail($"Range({start}, {limit}, {delta}) has too many elements");
     }
 
     internal static OperatorSchema[] Versions => [V11, V27];

@@ -60,11 +60,10 @@ internal static class Slice
     private static void InferSlice(InferenceContext context)
     {
         DataType elementType = context.InputElementType(0);
-        bool fromAttributes = context.Schema.SinceVersion < 10;
         (_, long[]? starts) = IntegerInputs.AttributeOrInput(context, "starts", 1, 10);
         (_, long[]? ends) = IntegerInputs.AttributeOrInput(context, "ends", 2, 10);
         (bool axesGiven, long[]? axes) = IntegerInputs.AttributeOrInput(context, "axes", 3, 10);
-        (bool stepsGiven, long[]? steps) = fromAttributes ? (false, null) : IntegerInputs.AttributeOrInput(context, "steps", 4, 10);
+        (bool stepsGiven, long[]? steps) = IntegerInputs.AttributeOrInput(context, "steps", 4, 10);
         if (context.InputShape(0) is not { } input)
         {
             context.SetOutput(0, elementType, (Shape?)null);

@@ -61,8 +61,10 @@ internal static class Tile
             return;
         }
         int at = ShapeRules.Axis(context, (long)axis, input.Rank, "input 'axis'");
+        if (!(tiles >= 0 && tiles < long.MaxValue))
+            throw context.Fail($"input 'tiles' must be non-negative, found {tiles}");
         Dim[] dims = [.. input.Dims];
-        dims[at] = ShapeRules.Multiply(context, dims[at], Repeat(context, tiles));
+        dims[at] = ShapeRules.Multiply(context, dims[at], (long)tiles);
         context.SetOutput(0, elementType, dims);
     }
 
@@ -83,14 +85,13 @@ internal static class Tile
         Dim[] dims = [.. input.Dims];
         if (context.InputValues(1) is { } repeats)
             for (int i = 0; i < dims.Length; i++)
-                dims[i] = repeats[i].Value is long times ? ShapeRules.Multiply(context, dims[i], Repeat(context, times)) : new Dim();
+                dims[i] = repeats[i].Value < 0
+                    ? throw context.Fail($"input 'repeats' element {i} is negative ({repeats[i]})")
+                    : ShapeRules.Multiply(context, dims[i], repeats[i]);
         else
             dims = ShapeRules.UnknownShape(context, input.Rank).Dims.ToArray();
         context.SetOutput(0, elementType, dims);
     }
-
-    private static long Repeat(InferenceContext context, double times) =>
-        times >= 0 && times <= long.MaxValue ? (long)times : throw context.Fail($"the number of repeats must be non-negative, found {times}");
 
     internal static OperatorSchema[] Versions => [V1, V6, V13];
 }
