@@ -208,4 +208,64 @@ public sealed class TensorShapeTests
     {
         Assert.Equal("tensor(int64)[2,3]", InferNode("NonZero", g => [g.AddInitializer("x", Tensor.FromArray(new[] { 1f, 0f, 2f, 0f, 3f, 0f }, 2, 3))], 13));
     }
+
+    [Fact]
+    public void AffineGrid_takes_the_grid_size_from_a_constant_size_input()
+    {
+        Assert.Equal("tensor(float)[2,4,5,6,3]", InferNode("AffineGrid", g => [g.AddInput("theta", DataType.Float, "n", 3, 4), Ints(g, "size", 2, 1, 4, 5, 6)], 20));
+    }
+
+    [Fact]
+    public void GridSample_takes_the_spatial_dims_from_the_grid()
+    {
+        Assert.Equal("tensor(float)[n,3,7,9]", InferNode("GridSample", g => [g.AddInput("x", DataType.Float, "n", 3, 10, 10), g.AddInput("grid", DataType.Float, "n", 7, 9, 2)], 16));
+    }
+
+    [Fact]
+    public void CenterCropPad_replaces_the_listed_axes()
+    {
+        Assert.Equal("tensor(float)[3,10,9]", InferNode("CenterCropPad", g => [g.AddInput("x", DataType.Float, 3, 20, 8), Ints(g, "shape", 10, 9)], 18,
+            Attribute.Create("axes", new long[] { 1, 2 })));
+    }
+
+    [Fact]
+    public void Compress_with_a_constant_condition_counts_the_selected_slices()
+    {
+        Assert.Equal("tensor(float)[3,2]", InferNode("Compress", g => [g.AddInput("x", DataType.Float, 3, 4), g.AddInitializer("c", Tensor.FromArray(new[] { true, false, true }, 3))], 11,
+            Attribute.Create("axis", 1L)));
+    }
+
+    [Fact]
+    public void OneHot_with_a_float_depth_inserts_it_at_the_axis()
+    {
+        Assert.Equal("tensor(int32)[2,10,3]", InferNode("OneHot", g => [g.AddInput("i", DataType.Int64, 2, 3), g.AddInitializer("depth", Tensor.FromArray(new[] { 10f }, 1)),
+            g.AddInput("values", DataType.Int32, 2)], 11, Attribute.Create("axis", 1L)));
+    }
+
+    [Fact]
+    public void EyeLike_uses_dtype_and_needs_a_matrix()
+    {
+        Assert.Equal("tensor(double)[3,n]", InferNode("EyeLike", g => [g.AddInput("x", DataType.Float, 3, "n")], 9, Attribute.Create("dtype", (long)DataType.Double)));
+        Assert.Contains("rank 2", Failure("EyeLike", g => [g.AddInput("x", DataType.Float, 3)], 9));
+    }
+
+    [Fact]
+    public void BitCast_rejects_a_target_of_another_width()
+    {
+        Assert.Equal("tensor(int32)[2,3]", InferNode("BitCast", g => [g.AddInput("x", DataType.Float, 2, 3)], 26, Attribute.Create("to", (long)DataType.Int32)));
+        Assert.Contains("bit width", Failure("BitCast", g => [g.AddInput("x", DataType.Float, 2, 3)], 26, Attribute.Create("to", (long)DataType.Int64)));
+    }
+
+    [Fact]
+    public void TensorScatter_rejects_an_update_that_differs_outside_the_sequence_axis()
+    {
+        Assert.Equal("tensor(float)[2,4,16,8]", InferNode("TensorScatter", g => [g.AddInput("past", DataType.Float, 2, 4, 16, 8), g.AddInput("update", DataType.Float, 2, 4, 1, 8)], 24));
+        Assert.Contains("dimension 1", Failure("TensorScatter", g => [g.AddInput("past", DataType.Float, 2, 4, 16, 8), g.AddInput("update", DataType.Float, 2, 3, 1, 8)], 24));
+    }
+
+    [Fact]
+    public void Where_broadcasts_all_three_inputs()
+    {
+        Assert.Equal("tensor(int64)[2,3,4]", InferNode("Where", g => [g.AddInput("c", DataType.Bool, 3, 1), g.AddInput("x", DataType.Int64, 2, 1, 4), g.AddInput("y", DataType.Int64, 1)], 16));
+    }
 }
