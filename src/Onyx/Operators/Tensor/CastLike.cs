@@ -5,6 +5,7 @@ internal static class CastLike
 {
     internal static readonly OperatorSchema V15 = new("CastLike", 15)
     {
+        Inference = InferCastLike,
         Inputs =
         [
             new("input", "T1"),
@@ -73,6 +74,14 @@ internal static class CastLike
             new("T2", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(bfloat16), tensor(float16), tensor(float), tensor(double), tensor(string), tensor(bool), tensor(float8e4m3fn), tensor(float8e4m3fnuz), tensor(float8e5m2), tensor(float8e5m2fnuz), tensor(uint4), tensor(int4), tensor(float4e2m1), tensor(float8e8m0), tensor(uint2), tensor(int2)"),
         ],
     };
+
+    /// <summary>The input's shape with target_type's element type.</summary>
+    private static void InferCastLike(InferenceContext context)
+    {
+        DataType target = context.InputElementType(1);
+        ShapeRules.SameShapeAs(context, 0, target);
+        CastTarget.PropagateValues(context, target);
+    }
 
     internal static OperatorSchema[] Versions => [V15, V19, V21, V23, V24, V25];
 }

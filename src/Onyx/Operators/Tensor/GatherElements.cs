@@ -5,6 +5,7 @@ internal static class GatherElements
 {
     internal static readonly OperatorSchema V11 = new("GatherElements", 11)
     {
+        Inference = InferGatherElements,
         Inputs =
         [
             new("data", "T"),
@@ -28,6 +29,19 @@ internal static class GatherElements
             new("Tind", "tensor(int32), tensor(int64)"),
         ],
     };
+
+    /// <summary>The output has the shape of 'indices', which has the rank of 'data'.</summary>
+    private static void InferGatherElements(InferenceContext context)
+    {
+        Shape? data = context.InputShape(0), indices = context.InputShape(1);
+        if (data is not null)
+        {
+            ShapeRules.Axis(context, context.GetInt("axis", 0), data.Rank);
+            if (indices is not null && indices.Rank != data.Rank)
+                throw context.Fail($"'indices' {indices} must have the rank of 'data' {data}");
+        }
+        context.SetOutput(0, context.InputElementType(0), indices ?? (data is null ? null : ShapeRules.UnknownShape(context, data.Rank)));
+    }
 
     internal static OperatorSchema[] Versions => [V11, V13];
 }

@@ -5,6 +5,7 @@ internal static class IsInf
 {
     internal static readonly OperatorSchema V10 = new("IsInf", 10)
     {
+        Inference = InferIsInf,
         Inputs = [new("X", "T1")],
         Outputs = [new("Y", "T2")],
         Attributes =
@@ -28,6 +29,8 @@ internal static class IsInf
             new("T2", "tensor(bool)"),
         ],
     };
+
+    private static void InferIsInf(InferenceContext context) => ShapeRules.SameShapeAs(context, 0, DataType.Bool);
 
     internal static OperatorSchema[] Versions => [V10, V20];
 }

@@ -5,6 +5,7 @@ internal static class IsNaN
 {
     internal static readonly OperatorSchema V9 = new("IsNaN", 9)
     {
+        Inference = InferIsNaN,
         Inputs = [new("X", "T1")],
         Outputs = [new("Y", "T2")],
         TypeConstraints =
@@ -33,6 +34,8 @@ internal static class IsNaN
             new("T2", "tensor(bool)"),
         ],
     };
+
+    private static void InferIsNaN(InferenceContext context) => ShapeRules.SameShapeAs(context, 0, DataType.Bool);
 
     internal static OperatorSchema[] Versions => [V9, V13, V20];
 }

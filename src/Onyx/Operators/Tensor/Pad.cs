@@ -7,6 +7,7 @@ internal static class Pad
 {
     internal static readonly OperatorSchema V1 = new("Pad", 1)
     {
+        Inference = InferPad,
         Inputs = [new("data", "T")],
         Outputs = [new("output", "T")],
         Attributes =
@@ -112,6 +113,43 @@ internal static class Pad
             new("Tind", "tensor(int32), tensor(int64)"),
         ],
     };
+
+    /// <summary>
+    /// Each padded axis grows by its begin and end pads (attribute 'paddings' in version 1, 'pads' in 2, input since 11; since 18 only
+    /// the listed axes are padded). Negative pads remove elements.
+    /// </summary>
+    private static void InferPad(InferenceContext context)
+    {
+        DataType elementType = context.InputElementType(0);
+        int version = context.Schema.SinceVersion;
+        (_, long[]? pads) = IntegerInputs.AttributeOrInput(context, version == 1 ? "paddings" : "pads", 1, 11);
+        if (version >= 11)
+            IntegerInputs.CheckInputRank(context, 1, 1, "pads");
+        if (context.InputShape(0) is not { } input)
+        {
+            context.SetOutput(0, elementType, (Shape?)null);
+            return;
+        }
+        int[]? axes = [.. Enumerable.Range(0, input.Rank)];
+        if (context.HasInput(3))
+            axes = IntegerInputs.Known(context, 3) is { } listed ? IntegerInputs.Axes(context, listed, input.Rank, "axes") : null;
+        if (pads is null || axes is null)
+        {
+            context.SetOutput(0, elementType, IntegerInputs.WithUnknownAxes(input, axes));
+            return;
+        }
+        if (pads.Length != 2 * axes.Length)
+            throw context.Fail($"'pads' has {pads.Length} elements, but {axes.Length} axes are padded (expected {2 * axes.Length}: all begins, then all ends)");
+        Dim[] dims = [.. input.Dims];
+        for (int i = 0; i < axes.Length; i++)
+        {
+            Dim padded = ShapeRules.Add(context, ShapeRules.Add(context, dims[axes[i]], pads[i]), pads[i + axes.Length]);
+            if (padded.Value < 0)
+                throw context.Fail($"pads {pads[i]} and {pads[i + axes.Length]} make dim {axes[i]} of {input} negative");
+            dims[axes[i]] = padded;
+        }
+        context.SetOutput(0, elementType, dims);
+    }
 
     internal static OperatorSchema[] Versions => [V1, V2, V11, V13, V18, V19, V21, V23, V24, V25];
 }

@@ -7,6 +7,7 @@ internal static class Resize
 {
     internal static readonly OperatorSchema V10 = new("Resize", 10)
     {
+        Inference = InferResize,
         Inputs =
         [
             new("X", "T"),
@@ -82,6 +83,34 @@ internal static class Resize
     };
 
     internal static readonly OperatorSchema V19 = V18 with { SinceVersion = 19 };
+
+    /// <summary>
+    /// Each resized axis (all, or 'axes' since 18) becomes floor(dim × scale), or the given size ('sizes' since 11, adjusted to keep
+    /// the aspect ratio under keep_aspect_ratio_policy since 18). An empty scales or sizes counts as absent.
+    /// </summary>
+    private static void InferResize(InferenceContext context)
+    {
+        DataType elementType = context.InputElementType(0);
+        int scalesInput = context.Schema.SinceVersion < 11 ? 1 : 2;
+        long? scalesLength = context.HasInput(scalesInput) ? IntegerInputs.Length(context, scalesInput) : 0;
+        long? sizesLength = context.HasInput(3) ? IntegerInputs.Length(context, 3) : 0;
+        if (scalesLength > 0 && sizesLength > 0)
+            throw context.Fail("only one of 'scales' and 'sizes' may be given");
+        if (context.InputShape(0) is not { } input)
+        {
+            context.SetOutput(0, elementType, (Shape?)null);
+            return;
+        }
+        int[] axes = context.GetInts("axes") is { } listed
+            ? IntegerInputs.Axes(context, listed, input.Rank, "attribute 'axes'")
+            : [.. Enumerable.Range(0, input.Rank)];
+        Dim[]? dims = null;
+        if (sizesLength != 0 && context.InputValues(3) is { } sizes)
+            dims = ResizeShapes.Sized(context, input, sizes, axes, context.GetString("keep_aspect_ratio_policy", "stretch"));
+        else if (sizesLength == 0 && IntegerInputs.KnownReals(context, scalesInput) is { Length: > 0 } scales)
+            dims = ResizeShapes.Scaled(context, input, scales, axes);
+        context.SetOutput(0, elementType, dims ?? IntegerInputs.WithUnknownAxes(input, axes));
+    }
 
     internal static OperatorSchema[] Versions => [V10, V11, V13, V18, V19];
 }

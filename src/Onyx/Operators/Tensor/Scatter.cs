@@ -5,6 +5,7 @@ internal static class Scatter
 {
     internal static readonly OperatorSchema V9 = new("Scatter", 9)
     {
+        Inference = ScatterShapes.InferElements,
         Inputs =
         [
             new("data", "T"),

@@ -5,6 +5,7 @@ internal static class ScatterElements
 {
     internal static readonly OperatorSchema V11 = new("ScatterElements", 11)
     {
+        Inference = ScatterShapes.InferElements,
         Inputs =
         [
             new("data", "T"),

@@ -5,6 +5,7 @@ internal static class ScatterND
 {
     internal static readonly OperatorSchema V11 = new("ScatterND", 11)
     {
+        Inference = ScatterShapes.InferND,
         Inputs =
         [
             new("data", "T"),

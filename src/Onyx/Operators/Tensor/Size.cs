@@ -5,6 +5,7 @@ internal static class Size
 {
     internal static readonly OperatorSchema V1 = new("Size", 1)
     {
+        Inference = InferSize,
         Inputs = [new("data", "T")],
         Outputs = [new("size", "T1")],
         TypeConstraints =
@@ -73,6 +74,14 @@ internal static class Size
             new("T1", "tensor(int64)"),
         ],
     };
+
+    /// <summary>An int64 scalar: the number of elements, propagated when every dim is known.</summary>
+    private static void InferSize(InferenceContext context)
+    {
+        context.SetOutput(0, DataType.Int64, []);
+        if (context.InputShape(0) is { } input)
+            context.SetOutputValues(0, [ShapeRules.Product(context, input.Dims)]);
+    }
 
     internal static OperatorSchema[] Versions => [V1, V13, V19, V21, V23, V24, V25];
 }

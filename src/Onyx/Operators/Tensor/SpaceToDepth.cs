@@ -5,6 +5,7 @@ internal static class SpaceToDepth
 {
     internal static readonly OperatorSchema V1 = new("SpaceToDepth", 1)
     {
+        Inference = InferSpaceToDepth,
         Inputs = [new("input", "T")],
         Outputs = [new("output", "T")],
         Attributes = [new("blocksize", AttributeType.Int, Required: true)],
@@ -22,6 +23,22 @@ internal static class SpaceToDepth
             new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(bfloat16), tensor(float16), tensor(float), tensor(double), tensor(string), tensor(bool), tensor(complex64), tensor(complex128)"),
         ],
     };
+
+    /// <summary>[N, C, H, W] becomes [N, C × blocksize², H / blocksize, W / blocksize]; H and W must divide evenly.</summary>
+    private static void InferSpaceToDepth(InferenceContext context)
+    {
+        long block = BlockSize.Of(context);
+        IntegerInputs.CheckInputRank(context, 0, 4, "input");
+        if (context.InputShape(0) is not { } input)
+        {
+            context.SetOutput(0, context.InputElementType(0), ShapeRules.UnknownShape(context, 4));
+            return;
+        }
+        Dim channels = ShapeRules.Multiply(context, input.Dims[1], checked(block * block));
+        Dim height = BlockSize.Divide(context, input.Dims[2], block, "the height dim");
+        Dim width = BlockSize.Divide(context, input.Dims[3], block, "the width dim");
+        context.SetOutput(0, context.InputElementType(0), [input.Dims[0], channels, height, width]);
+    }
 
     internal static OperatorSchema[] Versions => [V1, V13];
 }
