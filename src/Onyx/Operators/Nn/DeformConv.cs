@@ -26,6 +26,7 @@ internal static class DeformConv
             new("strides", AttributeType.Ints),
         ],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = c => ConvolutionShape.InferForward(c, x: 0, w: 1, bias: 3, c.InputElementType(0)),
     };
 
     internal static readonly OperatorSchema V22 = V19 with

@@ -36,6 +36,7 @@ internal static class QLinearConv
             new("T3", "tensor(int8), tensor(uint8)"),
             new("T4", "tensor(int32)"),
         ],
+        Inference = c => ConvolutionShape.InferForward(c, x: 0, w: 3, bias: 8, c.InputElementType(7)),
     };
 
     internal static OperatorSchema[] Versions => [V10];
