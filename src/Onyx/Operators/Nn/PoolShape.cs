@@ -6,11 +6,10 @@ internal static class PoolShape
     /// <summary>Y, and MaxPool's int64 Indices, are (N × C × out1 … outn), each outi from the sliding window over Di.</summary>
     public static void InferWindowed(InferenceContext context)
     {
-        Shape? input = context.InputShape(0);
+        Shape? input = ExpectedRank.AtLeast(context, 0, 3, "N × C × D1 …");
         Shape? output = null;
         if (input is not null)
         {
-            RequireSpatial(context, input, minimumRank: 3);
             int spatialRank = input.Rank - 2;
             SlidingWindow window = SlidingWindow.Read(context, spatialRank);
             var dims = new Dim[input.Rank];
@@ -30,11 +29,10 @@ internal static class PoolShape
     /// <summary>Y is (N × C × 1 … 1): every spatial axis pooled to one value.</summary>
     public static void InferGlobal(InferenceContext context)
     {
-        Shape? input = context.InputShape(0);
+        Shape? input = ExpectedRank.AtLeast(context, 0, 2, "N × C × D1 …");
         Shape? output = null;
         if (input is not null)
         {
-            RequireSpatial(context, input, minimumRank: 2);
             var dims = new Dim[input.Rank];
             dims[0] = input.Dims[0];
             dims[1] = input.Dims[1];
@@ -43,11 +41,5 @@ internal static class PoolShape
             output = new Shape(dims);
         }
         context.SetOutput(0, context.InputElementType(0), output);
-    }
-
-    private static void RequireSpatial(InferenceContext context, Shape input, int minimumRank)
-    {
-        if (input.Rank < minimumRank)
-            throw context.Fail($"input X has rank {input.Rank}; expected at least {minimumRank} (N × C × D1 …)");
     }
 }
