@@ -8,13 +8,16 @@ internal static class ConvolutionShape
 {
     /// <summary>Y is (N × M × out1 … outn), each outi from the sliding window over Di.</summary>
     public static void InferForward(InferenceContext context, int x, int w, int bias, DataType elementType) =>
-        Infer(context, x, w, bias, elementType, transposed: false);
+        context.SetOutput(0, elementType, Forward(context, x, w, bias));
+
+    /// <summary>The forward convolution's output shape; null when no input's rank is known.</summary>
+    public static Shape? Forward(InferenceContext context, int x, int w, int bias) => Infer(context, x, w, bias, transposed: false);
 
     /// <summary>Y is (N × W[1]·group × out1 … outn), outi from output_shape or the transposed window.</summary>
     public static void InferTransposed(InferenceContext context) =>
-        Infer(context, 0, 1, 2, context.InputElementType(0), transposed: true);
+        context.SetOutput(0, context.InputElementType(0), Infer(context, 0, 1, 2, transposed: true));
 
-    private static void Infer(InferenceContext context, int x, int w, int bias, DataType elementType, bool transposed)
+    private static Shape? Infer(InferenceContext context, int x, int w, int bias, bool transposed)
     {
         string xName = context.Schema.Inputs[x].Name, wName = context.Schema.Inputs[w].Name;
         Shape? input = context.InputShape(x), weight = context.InputShape(w);
@@ -38,10 +41,7 @@ internal static class ConvolutionShape
 
         Shape? reference = input ?? weight;
         if (reference is null)
-        {
-            context.SetOutput(0, elementType, (Shape?)null);
-            return;
-        }
+            return null;
         int spatialRank = reference.Rank - 2;
         SlidingWindow window = SlidingWindow.Read(context, spatialRank, weight?.Dims.GetRange(2, spatialRank), wName);
         long[]? outputShape = transposed ? OutputShape(context, spatialRank) : null;
@@ -57,7 +57,7 @@ internal static class ConvolutionShape
                 : outputShape is not null ? new Dim(outputShape[i])
                 : window.TransposedOutput(context, i, size, outputPadding?[i] ?? 0);
         }
-        context.SetOutput(0, elementType, dims);
+        return new Shape(dims);
     }
 
     /// <summary>The output channels: W[0] (forward) or W[1] × group (transposed); checks C against W and group.</summary>

@@ -37,7 +37,27 @@ internal static class FlexAttention
         Dim qHeads = ExpectedRank.DimOf(q, 1);
         if (qHeads.Value is long qh && kvHeads.Value is long kvh && (kvh == 0 || qh % kvh != 0))
             throw context.Fail($"Q has {qh} heads, which is not a multiple of the {kvh} heads of K and V");
+        Dim[] scores = [batch, qHeads, ExpectedRank.DimOf(q, 2), ExpectedRank.DimOf(k, 2)];
+        foreach (string modifier in (ReadOnlySpan<string>)["score_mod", "prob_mod"])
+            if (context.GetGraph(modifier) is not null)
+                CheckModifier(context, modifier, new TensorTypeInfo(SoftmaxType(context), new Shape(scores)));
         context.SetOutput(0, context.InputElementType(0), [batch, qHeads, ExpectedRank.DimOf(q, 2), ExpectedRank.DimOf(v, 3)]);
+    }
+
+    /// <summary>softmax_precision, else float, or double for double inputs.</summary>
+    private static DataType SoftmaxType(InferenceContext context) =>
+        context.GetInt("softmax_precision") is long precision ? (DataType)precision
+        : context.InputElementType(0) == DataType.Double ? DataType.Double : DataType.Float;
+
+    /// <summary>A modifier subgraph maps the (B × Hq × L × S) scores or probabilities to a tensor of the same type and shape.</summary>
+    private static void CheckModifier(InferenceContext context, string attribute, TensorTypeInfo scores)
+    {
+        IReadOnlyList<TypeInfo?> outputs = context.InferSubgraph(attribute, [scores]);
+        if (outputs.Count != 1)
+            throw context.Fail($"the {attribute} subgraph has {outputs.Count} outputs; expected 1");
+        if (outputs[0] is TensorTypeInfo result
+            && (result.ElementType is not DataType.Undefined && result.ElementType != scores.ElementType || result.Shape is { Rank: not 4 }))
+            throw context.Fail($"the {attribute} subgraph returns {result}{result.Shape}; expected {scores}{scores.Shape}, the type and shape of its input");
     }
 
     internal static OperatorSchema[] Versions => [V1];

@@ -100,4 +100,43 @@ public sealed class ConvolutionInferenceTests
         string problem = Problem("Conv", g => Image(g, [1, 3, 5, 5], [4, 3, 3, 3]), 22, 1, Attribute.Create("auto_pad", "SAME_UPPER"), Ints("pads", 1, 1, 1, 1));
         Assert.Contains("'pads' cannot be used together with auto_pad SAME_UPPER", problem);
     }
+
+    [Fact]
+    public void Conv_with_unknown_input_rank_takes_the_rank_and_channels_from_the_weights()
+    {
+        string y = Output("Conv", g => [g.AddInput(new ValueInfo("x", TypeInfo.Tensor(DataType.Float))), g.AddInput("w", DataType.Float, 8, 3, 3, 3)], 22);
+        Assert.Equal("tensor(float)[?,8,?,?]", y);
+    }
+
+    [Fact]
+    public void DeformConv_takes_batch_and_spatial_sizes_from_offset_and_checks_its_channels()
+    {
+        string y = Output("DeformConv", g =>
+        [
+            g.AddInput("x", DataType.Float, "N", 2, "H", 4),
+            g.AddInput("w", DataType.Float, 4, 2, 2, 2),
+            g.AddInput("offset", DataType.Float, "N", 8, 3, 3),
+        ], 19);
+        Assert.Equal("tensor(float)[N,4,3,3]", y);
+        string problem = Problem("DeformConv", g =>
+        [
+            g.AddInput("x", DataType.Float, 1, 2, 4, 4),
+            g.AddInput("w", DataType.Float, 4, 2, 2, 2),
+            g.AddInput("offset", DataType.Float, 1, 4, 3, 3),
+        ], 19, 1);
+        Assert.Contains("dim 1 of offset: 8 does not match 4", problem);
+    }
+
+    [Fact]
+    public void QLinearConv_outputs_the_zero_point_type_and_checks_per_channel_scales()
+    {
+        IEnumerable<string> Inputs(GraphBuilder g, long scales) =>
+        [
+            g.AddInput("x", DataType.UInt8, 1, 3, 5, 5), g.AddInput("xs", DataType.Float), g.AddInput("xz", DataType.UInt8),
+            g.AddInput("w", DataType.Int8, 4, 3, 3, 3), g.AddInput("ws", DataType.Float, scales), g.AddInput("wz", DataType.Int8, scales),
+            g.AddInput("ys", DataType.Float), g.AddInput("yz", DataType.Int8),
+        ];
+        Assert.Equal("tensor(int8)[1,4,3,3]", Output("QLinearConv", g => Inputs(g, 4), 10));
+        Assert.Contains("the length of w_scale and the output channels: 4 does not match 3", Problem("QLinearConv", g => Inputs(g, 3), 10, 1));
+    }
 }

@@ -126,4 +126,21 @@ public sealed class NormalizationAndRecurrentInferenceTests
             [g.AddInput("q", DataType.Float, 2, 4, 24), g.AddInput("k", DataType.Float, 2, 6, 24), g.AddInput("v", DataType.Float, 2, 6, 24)], 23, 1);
         Assert.Contains("attribute 'q_num_heads' is required", problem);
     }
+
+    [Fact]
+    public void FlexAttention_infers_its_score_modifier_on_the_score_shape()
+    {
+        var body = new GraphBuilder("score_mod");
+        string scores = body.AddInput("scores", DataType.Float, "b", "h", "l", "s");
+        body.AddOutput(new ValueInfo(body.AddNode("Neg", [scores])));
+        var g = new GraphBuilder();
+        Node node = g.AddNode("FlexAttention",
+            [g.AddInput("q", DataType.Float, 2, 4, 8, 16), g.AddInput("k", DataType.Float, 2, 2, 6, 16), g.AddInput("v", DataType.Float, 2, 2, 6, 32)],
+            1, "ai.onnx.preview", Attribute.Create("score_mod", body.Build()));
+        g.AddOutput(new ValueInfo(node.Outputs[0]));
+        Model model = new ModelBuilder(g.Build()).UseOpset("", 23).UseOpset("ai.onnx.preview", 1).Build();
+        ShapeInference.InferShapes(model, new ShapeInferenceOptions { Strict = true });
+        string y = model.Graph.Outputs[0].Type is TensorTypeInfo t ? t + t.Shape?.ToString() : "";
+        Assert.Equal("tensor(float)[2,4,8,32]", y);
+    }
 }
