@@ -36,7 +36,7 @@ internal static class ConvolutionShape
         {
             if (b.Rank != 1)
                 throw context.Fail($"input {context.Schema.Inputs[bias].Name} has rank {b.Rank}; expected 1 (one value per output channel)");
-            channels = ShapeRules.Unify(context, channels, b.Dims[0], $"the bias length and the number of output channels");
+            channels = ShapeRules.Unify(context, channels, b.Dims[0], "the bias length and the number of output channels");
         }
 
         Shape? reference = input ?? weight;
@@ -76,8 +76,9 @@ internal static class ConvolutionShape
         Dim outputChannels = weight.Dims[0];
         if (outputChannels.Value is long m && m % group != 0)
             throw context.Fail($"input {wName} has {m} output channels, which group {group} does not divide");
-        if (inputChannels.Value is long ci && weight.Dims[1].Value is long perGroup && ci != perGroup * group)
-            throw context.Fail($"input {xName} has {ci} channels but {wName} expects {perGroup} per group × group {group} = {perGroup * group}");
+        Dim expected = ShapeRules.Multiply(context, weight.Dims[1], new Dim(group));
+        if (inputChannels.Value is long ci && expected.Value is long ce && ci != ce)
+            throw context.Fail($"input {xName} has {ci} channels but {wName} expects {weight.Dims[1]} per group × group {group} = {ce}");
         return outputChannels;
     }
 

@@ -61,7 +61,7 @@ internal sealed class SlidingWindow
     }
 
     /// <summary>The kernel extent along <paramref name="axis"/> once dilated, (k − 1) × d + 1; null when the kernel is unknown.</summary>
-    public long? DilatedKernel(int axis) => _kernel[axis] is long k ? checked((k - 1) * _dilations[axis] + 1) : null;
+    private long? DilatedKernel(int axis) => _kernel[axis] is long k ? checked((k - 1) * _dilations[axis] + 1) : null;
 
     /// <summary>
     /// The number of window positions along <paramref name="axis"/> for an input of size <paramref name="input"/>:
@@ -121,9 +121,6 @@ internal sealed class SlidingWindow
             throw context.Fail($"spatial axis {axis}: the output size overflows a 64-bit integer");
         }
     }
-
-    /// <summary>The stride along <paramref name="axis"/>.</summary>
-    public long Stride(int axis) => _strides[axis];
 
     /// <summary>
     /// The pads at the start and end of <paramref name="axis"/>: explicit, none (NOTSET without pads, VALID), or for
