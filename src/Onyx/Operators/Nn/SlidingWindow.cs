@@ -49,6 +49,9 @@ internal sealed class SlidingWindow
         long[] dilations = Ints(context, "dilations", spatialRank, minimum: 1) ?? Ones(spatialRank);
         long[]? pads = Ints(context, "pads", 2 * spatialRank, minimum: 0);
         string autoPad = Declares(context, "auto_pad") ? context.GetString("auto_pad", "NOTSET") : "NOTSET";
+        // Some exporters write an empty auto_pad; ONNX Runtime reads it as NOTSET.
+        if (autoPad.Length == 0)
+            autoPad = "NOTSET";
         if (autoPad is not ("NOTSET" or "SAME_UPPER" or "SAME_LOWER" or "VALID"))
             throw context.Fail($"attribute 'auto_pad' is '{autoPad}'; expected NOTSET, SAME_UPPER, SAME_LOWER or VALID");
         // The spec forbids pads together with auto_pad; all-zero pads are tolerated, as exporters write them.
