@@ -15,6 +15,7 @@ internal static class AveragePool
             new("strides", AttributeType.Ints),
         ],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = PoolShape.InferWindowed,
     };
 
     internal static readonly OperatorSchema V7 = V1 with

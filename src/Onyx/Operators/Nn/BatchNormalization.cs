@@ -32,6 +32,7 @@ internal static class BatchNormalization
             new("spatial", 1L),
         ],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = InferBatchNormalization,
     };
 
     internal static readonly OperatorSchema V6 = V1 with
@@ -121,6 +122,39 @@ internal static class BatchNormalization
             new("T2", "tensor(float16), tensor(float), tensor(double), tensor(bfloat16)"),
         ],
     };
+
+    /// <summary>
+    /// Y has X's shape. The statistics are one value per channel (shape C), or before version 9 with spatial = 0 one
+    /// per element of C × D1 … Dn (the mean input's shape); since version 14 they have the mean input's type and
+    /// exist only in training mode.
+    /// </summary>
+    private static void InferBatchNormalization(InferenceContext context)
+    {
+        Shape? x = context.InputShape(0);
+        bool perChannel = context.Schema.FindAttribute("spatial") is null || context.GetInt("spatial", 1) == 1;
+        Dim channels = x is null ? new Dim() : x.Rank >= 2 ? x.Dims[1] : new Dim(1);
+        Shape? statistics = context.InputShape(3);
+        if (perChannel)
+        {
+            for (int i = 1; i <= 4; i++)
+                channels = ShapeRules.Unify(context, channels, ExpectedRank.DimOf(ExpectedRank.Exactly(context, i, 1, "C"), 0),
+                    $"the length of input {context.Schema.Inputs[i].Name} and the channels of X");
+            statistics = new Shape([channels]);
+        }
+        context.SetOutput(0, context.InputElementType(0), x);
+
+        bool runningStatisticsOnly = context.Schema.SinceVersion >= 14;
+        if (runningStatisticsOnly)
+        {
+            bool training = context.GetInt("training_mode", 0) != 0;
+            int outputs = Enumerable.Range(0, context.OutputCount).Count(context.HasOutput);
+            if (!training && outputs > 1)
+                throw context.Fail("running_mean and running_var are produced only in training mode (training_mode = 1)");
+        }
+        DataType statisticsType = runningStatisticsOnly ? context.InputElementType(3) : context.InputElementType(0);
+        for (int j = 1; j < context.OutputCount; j++)
+            context.SetOutput(j, statisticsType, statistics);
+    }
 
     internal static OperatorSchema[] Versions => [V1, V6, V7, V9, V14, V15];
 }

@@ -24,6 +24,7 @@ internal static class Conv
             new("strides", AttributeType.Ints),
         ],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = c => ConvolutionShape.InferForward(c, x: 0, w: 1, bias: 2, c.InputElementType(0)),
     };
 
     internal static readonly OperatorSchema V11 = V1 with { SinceVersion = 11 };

@@ -30,6 +30,7 @@ internal static class ConvInteger
             new("T2", "tensor(int8), tensor(uint8)"),
             new("T3", "tensor(int32)"),
         ],
+        Inference = c => ConvolutionShape.InferForward(c, x: 0, w: 1, bias: -1, DataType.Int32),
     };
 
     internal static OperatorSchema[] Versions => [V10];

@@ -26,6 +26,7 @@ internal static class ConvTranspose
             new("strides", AttributeType.Ints),
         ],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = ConvolutionShape.InferTransposed,
     };
 
     internal static readonly OperatorSchema V11 = V1 with { SinceVersion = 11 };

@@ -20,6 +20,7 @@ internal static class Dropout
             new("ratio", 0.5f),
         ],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = InferDropout,
     };
 
     internal static readonly OperatorSchema V6 = V1 with
@@ -97,6 +98,23 @@ internal static class Dropout
             new("T2", "tensor(bool)"),
         ],
     };
+
+    /// <summary>
+    /// The output and mask have the data's shape; the mask is of the data's type before version 10 and bool since.
+    /// Since version 12 ratio and training_mode are scalars.
+    /// </summary>
+    private static void InferDropout(InferenceContext context)
+    {
+        ExpectedRank.Exactly(context, 1, 0, "a scalar ratio");
+        ExpectedRank.Exactly(context, 2, 0, "a scalar flag");
+        float ratio = context.GetFloat("ratio", 0.5f);
+        if (ratio is < 0 or >= 1)
+            throw context.Fail($"attribute 'ratio' is {ratio}; expected a value in [0, 1)");
+        Shape? data = context.InputShape(0);
+        context.SetOutput(0, context.InputElementType(0), data);
+        if (context.OutputCount > 1)
+            context.SetOutput(1, context.Schema.SinceVersion >= 10 ? DataType.Bool : context.InputElementType(0), data);
+    }
 
     internal static OperatorSchema[] Versions => [V1, V6, V7, V10, V12, V13, V22];
 }

@@ -8,6 +8,7 @@ internal static class GlobalAveragePool
         Inputs = [new("X", "T")],
         Outputs = [new("Y", "T")],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = PoolShape.InferGlobal,
     };
 
     internal static readonly OperatorSchema V22 = V1 with

@@ -9,6 +9,7 @@ internal static class GlobalLpPool
         Outputs = [new("Y", "T")],
         Attributes = [new("p", 2.0f)],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = PoolShape.InferGlobal,
     };
 
     internal static readonly OperatorSchema V2 = V1 with

@@ -26,7 +26,19 @@ internal static class GroupNormalization
             new("stash_type", 1L),
         ],
         TypeConstraints = [new("T", "tensor(bfloat16), tensor(float16), tensor(float), tensor(double)")],
+        Inference = InferGroupNormalization,
     };
+
+    /// <summary>Y has X's shape; scale and bias hold one value per channel, and num_groups divides the channels.</summary>
+    private static void InferGroupNormalization(InferenceContext context)
+    {
+        long groups = context.GetInt("num_groups") ?? throw context.Fail("attribute 'num_groups' is required");
+        if (groups <= 0)
+            throw context.Fail($"attribute 'num_groups' is {groups}; expected a positive number");
+        if (context.InputShape(0) is { Rank: >= 2 } x && x.Dims[1].Value is long channels && channels % groups != 0)
+            throw context.Fail($"X has {channels} channels, which num_groups {groups} does not divide");
+        NormalizationShape.PerChannel(context, 1, 2);
+    }
 
     internal static OperatorSchema[] Versions => [V18, V21];
 }

@@ -18,6 +18,7 @@ internal static class InstanceNormalization
             new("epsilon", 1e-05f),
         ],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = c => NormalizationShape.PerChannel(c, 1, 2),
     };
 
     internal static readonly OperatorSchema V6 = V1 with

@@ -13,6 +13,7 @@ internal static class LpNormalization
             new("p", 2L),
         ],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = InferLpNormalization,
     };
 
     internal static readonly OperatorSchema V22 = V1 with
@@ -20,6 +21,17 @@ internal static class LpNormalization
         SinceVersion = 22,
         TypeConstraints = [new("T", "tensor(bfloat16), tensor(float16), tensor(float), tensor(double)")],
     };
+
+    /// <summary>The output has the input's shape; axis must be within its rank and p is 1 or 2.</summary>
+    private static void InferLpNormalization(InferenceContext context)
+    {
+        long p = context.GetInt("p", 2);
+        if (p is not (1 or 2))
+            throw context.Fail($"attribute 'p' is {p}; expected 1 or 2");
+        if (context.InputRank(0) is int rank)
+            ShapeRules.Axis(context, context.GetInt("axis", -1), rank);
+        ShapeRules.SameAsFirstInput(context);
+    }
 
     internal static OperatorSchema[] Versions => [V1, V22];
 }

@@ -16,6 +16,7 @@ internal static class LpPool
             new("strides", AttributeType.Ints),
         ],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = PoolShape.InferWindowed,
     };
 
     internal static readonly OperatorSchema V2 = V1 with

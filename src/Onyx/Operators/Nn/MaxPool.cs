@@ -17,6 +17,7 @@ internal static class MaxPool
             new("strides", AttributeType.Ints),
         ],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        Inference = PoolShape.InferWindowed,
     };
 
     internal static readonly OperatorSchema V8 = V1 with

@@ -22,7 +22,17 @@ internal static class RMSNormalization
             new("T", "tensor(float16), tensor(float), tensor(double), tensor(bfloat16)"),
             new("V", "tensor(float16), tensor(float), tensor(double), tensor(bfloat16)"),
         ],
+        Inference = InferRmsNormalization,
     };
+
+    /// <summary>Y has X's shape and the scale's type (V); axis must be within X's rank.</summary>
+    private static void InferRmsNormalization(InferenceContext context)
+    {
+        Shape? x = context.InputShape(0);
+        if (x is not null)
+            ShapeRules.Axis(context, context.GetInt("axis", -1), x.Rank);
+        context.SetOutput(0, context.InputElementType(1), x);
+    }
 
     internal static OperatorSchema[] Versions => [V23];
 }

@@ -16,6 +16,7 @@ internal static class Shrink
         [
             new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double)"),
         ],
+        Inference = ShapeRules.SameAsFirstInput,
     };
 
     internal static OperatorSchema[] Versions => [V9];

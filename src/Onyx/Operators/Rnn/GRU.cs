@@ -36,6 +36,7 @@ internal static class GRU
             new("T", "tensor(float16), tensor(float), tensor(double)"),
             new("T1", "tensor(int32)"),
         ],
+        Inference = c => RecurrentShape.Infer(c, gates: 3),
     };
 
     internal static readonly OperatorSchema V3 = V1 with

@@ -40,6 +40,7 @@ internal static class LSTM
             new("T", "tensor(float16), tensor(float), tensor(double)"),
             new("T1", "tensor(int32)"),
         ],
+        Inference = c => RecurrentShape.Infer(c, gates: 4),
     };
 
     internal static readonly OperatorSchema V7 = V1 with
