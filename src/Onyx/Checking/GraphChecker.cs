@@ -172,9 +172,9 @@ internal sealed class GraphChecker
         for (int index = 0; index < nodes.Count; index++)
         {
             Node node = nodes[index];
-            var location = new NodeLocation(scope.GraphPath, index, node.Name, node.OpType, node.Domain);
+            var (schema, location) = _operators.Resolve(node, new NodeLocation(scope.GraphPath, index, node.Name, node.OpType, node.Domain), opsets);
             CheckInputsDefined(node, scope, location);
-            location = _operators.Check(node, location, scope, declared, opsets, inFunction);
+            _operators.Check(node, schema, location, scope, declared, opsets, inFunction);
             foreach (Attribute attribute in node.Attributes)
             {
                 string label = node.Name.Length > 0 ? node.Name : $"{node.OpType}_{index}";

@@ -7,17 +7,24 @@ namespace Onyx;
 /// </summary>
 internal sealed class OperatorUseChecker(CheckContext context)
 {
-    /// <summary>Checks the node and returns its location with the resolved schema version, when there is one.</summary>
-    public NodeLocation Check(Node node, NodeLocation location, ValueScope scope, IReadOnlyDictionary<string, TypeInfo?> declared,
-        IReadOnlyDictionary<string, long> opsets, bool inFunction)
+    /// <summary>
+    /// Finds the schema the node uses (null for a function call or an unknown operator, which is reported) and
+    /// returns the node's location with that schema's version.
+    /// </summary>
+    public (OperatorSchema? Schema, NodeLocation Location) Resolve(Node node, NodeLocation location, IReadOnlyDictionary<string, long> opsets)
     {
         if (node.OpType.Length == 0)
             context.Add(CheckCode.EmptyName, location, "the node has no operator type");
+        OperatorSchema? schema = Resolve(node, opsets, location);
+        return (schema, schema is null ? location : location with { Version = schema.SinceVersion });
+    }
+
+    /// <summary>Checks the node's attributes, arity and types against its schema, or its call against the model-local function.</summary>
+    public void Check(Node node, OperatorSchema? schema, NodeLocation location, ValueScope scope, IReadOnlyDictionary<string, TypeInfo?> declared,
+        IReadOnlyDictionary<string, long> opsets, bool inFunction)
+    {
         if (node.Overload.Length > 0)
             context.RequireIrVersion(10, "a node overload", location);
-        OperatorSchema? schema = Resolve(node, opsets, location);
-        if (schema is not null)
-            location = location with { Version = schema.SinceVersion };
         CheckAttributesWellFormed(node, inFunction, location);
         if (schema is not null)
         {
@@ -29,7 +36,6 @@ internal sealed class OperatorUseChecker(CheckContext context)
         {
             CheckFunctionCall(node, function, location);
         }
-        return location;
     }
 
     private OperatorSchema? Resolve(Node node, IReadOnlyDictionary<string, long> opsets, NodeLocation location)
