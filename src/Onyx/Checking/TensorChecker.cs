@@ -207,39 +207,60 @@ internal sealed class TensorChecker(CheckContext context)
             context.Add(CheckCode.ExternalDataInvalid, location, $"{what}: {e.Message}");
             return;
         }
-        // Resolving for writing applies the containment rules only; resolving for reading adds existence and hard links.
         string? folder = context.Options.ModelDirectory;
+        long? length;
+        try
+        {
+            length = ExternalLength(reference, folder, what, location);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            context.Add(CheckCode.ExternalDataUnreadable, location, $"{what} has external data location '{reference.Location}', which cannot be resolved: {e.Message}");
+            return;
+        }
+        if (length is null)
+            return;
+        long expected = tensor.DataType.ByteCountOrMinusOne(count);
+        if (length != expected)
+            context.Add(CheckCode.TensorPayloadSizeMismatch, location,
+                $"{what} of type {tensor.DataType.ProtoName()} and shape {Dims(tensor)} needs {expected} bytes but its external data holds {length}");
+    }
+
+    /// <summary>
+    /// Applies the location rules and, with a model folder, finds how many bytes the reference covers in its file.
+    /// Returns null when a problem was reported or when there is no folder to look in.
+    /// </summary>
+    private long? ExternalLength(ExternalDataReference reference, string? folder, string what, NodeLocation location)
+    {
+        // Resolving for writing applies the containment rules only; resolving for reading adds existence and hard links.
         var (_, escape) = ExternalDataPath.Resolve(folder ?? s_noDirectory, reference.Location, forWriting: true);
         if (escape is not null)
         {
             context.Add(CheckCode.ExternalDataEscapes, location, $"{what} has external data location '{reference.Location}': {escape}");
-            return;
+            return null;
         }
         if (folder is null)
-            return;
+            return null;
         var (path, unreadable) = ExternalDataPath.Resolve(folder, reference.Location, forWriting: false);
         if (path is null)
         {
             context.Add(CheckCode.ExternalDataUnreadable, location, $"{what} has external data location '{reference.Location}': {unreadable}");
-            return;
+            return null;
         }
         long fileLength = new FileInfo(path).Length;
         if (reference.Offset > fileLength)
         {
             context.Add(CheckCode.ExternalDataUnreadable, location, $"{what} has external data offset {reference.Offset}, past the end of the {fileLength}-byte file '{reference.Location}'");
-            return;
+            return null;
         }
         long length = reference.Length ?? fileLength - reference.Offset;
         if (length > fileLength - reference.Offset)
         {
             context.Add(CheckCode.ExternalDataUnreadable, location,
                 $"{what} has external data length {length} at offset {reference.Offset}, which runs past the end of the {fileLength}-byte file '{reference.Location}'");
-            return;
+            return null;
         }
-        long expected = tensor.DataType.ByteCountOrMinusOne(count);
-        if (length != expected)
-            context.Add(CheckCode.TensorPayloadSizeMismatch, location,
-                $"{what} of type {tensor.DataType.ProtoName()} and shape {Dims(tensor)} needs {expected} bytes but its external data holds {length}");
+        return length;
     }
 
     private static string Held(Tensor tensor)
