@@ -15,7 +15,7 @@ internal sealed class OperatorUseChecker(CheckContext context)
     {
         if (node.OpType.Length == 0)
             context.Add(CheckCode.EmptyName, location, "the node has no operator type");
-        OperatorSchema? schema = Resolve(node, opsets, location);
+        OperatorSchema? schema = FindSchema(node, opsets, location);
         return (schema, schema is null ? location : location with { Version = schema.SinceVersion });
     }
 
@@ -38,7 +38,7 @@ internal sealed class OperatorUseChecker(CheckContext context)
         }
     }
 
-    private OperatorSchema? Resolve(Node node, IReadOnlyDictionary<string, long> opsets, NodeLocation location)
+    private OperatorSchema? FindSchema(Node node, IReadOnlyDictionary<string, long> opsets, NodeLocation location)
     {
         string domain = OperatorDomains.Normalize(node.Domain);
         if (!opsets.TryGetValue(domain, out long version))
@@ -56,8 +56,12 @@ internal sealed class OperatorUseChecker(CheckContext context)
         if (schema is not null || context.FindFunction(node) is not null || node.OpType.Length == 0)
             return schema;
         if (IsStandardDomain(domain))
+        {
+            IReadOnlyList<OperatorSchema> versions = context.Registry.Versions(domain, node.OpType);
+            string first = versions.Count > 0 ? $" (its first version is {versions[0].SinceVersion})" : "";
             context.Add(CheckCode.UnknownOperator, location,
-                $"no operator {node.OpType} exists in {OperatorDomains.Display(domain)} version {version}, and no model-local function of that name");
+                $"no operator {node.OpType} exists in {OperatorDomains.Display(domain)} version {version}{first}, and no model-local function of that name");
+        }
         else
             context.Add(CheckCode.UncheckedOperator, location,
                 $"{node.OpType} of custom domain '{domain}' has no schema and no model-local function, so its node was not checked");

@@ -33,7 +33,8 @@ public sealed class OperatorUseTests
     [Fact]
     public void Operator_newer_than_the_imported_opset()
     {
-        Only(OneNode(new Node("Gelu", ["a"], ["y"])), CheckCode.UnknownOperator, "g", 0);
+        CheckProblem p = Only(OneNode(new Node("Gelu", ["a"], ["y"])), CheckCode.UnknownOperator, "g", 0);
+        Assert.Contains("its first version is 20", p.Message);
     }
 
     [Fact]
