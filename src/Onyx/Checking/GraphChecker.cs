@@ -20,7 +20,7 @@ internal sealed class GraphChecker
     private readonly OperatorUseChecker _operators;
 
     /// <summary>The path of the main graph in locations: its name, or <c>main</c> when it has none (as shape inference names it).</summary>
-    public static string MainPath(Graph graph) => graph.Name.Length > 0 ? graph.Name : "main";
+    private static string MainPath(Graph graph) => graph.Name.Length > 0 ? graph.Name : "main";
 
     public void CheckMainGraph(Graph graph) => CheckGraph(graph, MainPath(graph), null, _context.ModelOpsets, inFunction: false);
 
