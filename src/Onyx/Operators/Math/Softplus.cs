@@ -1,13 +1,14 @@
 namespace Onyx.Operators;
 
 /// <summary>The Softplus operator (ai.onnx).</summary>
-internal static class Softplus
+internal static partial class Softplus
 {
     internal static readonly OperatorSchema V1 = new("Softplus", 1)
     {
         Inputs = [new("X", "T")],
         Outputs = [new("Y", "T")],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        FunctionBody = Softplus.BodyV1,
     };
 
     internal static readonly OperatorSchema V22 = V1 with

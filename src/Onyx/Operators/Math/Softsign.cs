@@ -1,13 +1,14 @@
 namespace Onyx.Operators;
 
 /// <summary>The Softsign operator (ai.onnx).</summary>
-internal static class Softsign
+internal static partial class Softsign
 {
     internal static readonly OperatorSchema V1 = new("Softsign", 1)
     {
         Inputs = [new("input", "T")],
         Outputs = [new("output", "T")],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
+        FunctionBody = Softsign.BodyV1,
     };
 
     internal static readonly OperatorSchema V22 = V1 with

@@ -1,0 +1,71 @@
+namespace Onyx.Operators;
+
+/// <summary>
+/// Writes the nodes of a function body: each node gets fresh names for its outputs, which later nodes take as
+/// inputs; <see cref="Output"/> then gives a value the name of one of the schema's formal outputs.
+/// </summary>
+internal sealed class FunctionBodyWriter(int opsetVersion)
+{
+    private readonly List<Node> _nodes = [];
+    private readonly List<OpsetImport> _opsets = [new(OpsetImport.DefaultDomain, opsetVersion)];
+    private int _count;
+
+    /// <summary>The version of the default domain the body's nodes are written against.</summary>
+    public int OpsetVersion => opsetVersion;
+
+    /// <summary>Adds a node with one output and returns the output's name.</summary>
+    public string Op(string opType, params string[] inputs) => Ops(opType, inputs, 1)[0];
+
+    /// <summary>Adds a node with one output and the given attributes and returns the output's name.</summary>
+    public string Op(string opType, IReadOnlyList<string> inputs, params Attribute[] attributes) => Ops(opType, inputs, 1, attributes)[0];
+
+    /// <summary>Adds a node with <paramref name="outputCount"/> outputs and returns their names.</summary>
+    public string[] Ops(string opType, IReadOnlyList<string> inputs, int outputCount, params Attribute[] attributes)
+    {
+        var outputs = new string[outputCount];
+        for (int i = 0; i < outputs.Length; i++)
+            outputs[i] = $"{opType}_{_count++}";
+        var node = new Node(opType, inputs, outputs);
+        node.Attributes.AddRange(attributes);
+        _nodes.Add(node);
+        return outputs;
+    }
+
+    /// <summary>A Constant node holding <paramref name="value"/>.</summary>
+    public string Constant(Tensor value) => Op("Constant", [], Attribute.Create("value", value));
+
+    /// <summary>A float scalar Constant.</summary>
+    public string Scalar(float value) => Constant(Tensor.Scalar(value));
+
+    /// <summary>An int64 scalar Constant.</summary>
+    public string Scalar(long value) => Constant(Tensor.Scalar(value));
+
+    /// <summary>A 1-D int64 Constant.</summary>
+    public string Ints(params long[] values) => Constant(Tensor.FromArray(values, values.Length));
+
+    /// <summary>A float scalar cast to the element type of <paramref name="like"/> (Constant, then CastLike).</summary>
+    public string ScalarLike(float value, string like) => Op("CastLike", Scalar(value), like);
+
+    /// <summary>Gives <paramref name="value"/>, the output of a node written before, the name <paramref name="formalOutput"/>.</summary>
+    public void Output(string formalOutput, string value)
+    {
+        foreach (Node node in _nodes)
+        {
+            Rename(node.Inputs, value, formalOutput);
+            Rename(node.Outputs, value, formalOutput);
+        }
+    }
+
+    /// <summary>Declares a further operator set the body's nodes use.</summary>
+    public void Import(string domain, int version) => _opsets.Add(new(domain, version));
+
+    /// <summary>The body written so far.</summary>
+    public FunctionBody ToBody() => new(_nodes, _opsets);
+
+    private static void Rename(List<string> names, string from, string to)
+    {
+        for (int i = 0; i < names.Count; i++)
+            if (names[i] == from)
+                names[i] = to;
+    }
+}

@@ -1,0 +1,130 @@
+namespace Onyx.Tests.Operators.Functions;
+
+/// <summary>
+/// Checks every schema function body against ONNX's backend tests: each test_X_expanded model holds exactly the
+/// nodes of the function body of test_X's single node, so the body must have the same operators, and inferring the
+/// body alone must reproduce test_X's declared output types.
+/// </summary>
+public sealed class FunctionBodyTests
+{
+    public static TheoryData<string> ExpandedTests()
+    {
+        var data = new TheoryData<string>();
+        foreach (string dir in Directory.EnumerateDirectories(Path.Combine(BackendTestData.Root, "node"), "test_*_expanded*").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(dir));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ExpandedTests))]
+    public void Body_has_the_operators_of_the_expanded_test(string expandedTest)
+    {
+        BodyUnderTest subject = BodyUnderTest.Load(expandedTest);
+        Model expanded = Model.Load(Path.Combine(BackendTestData.Root, "node", expandedTest, "model.onnx"));
+        Assert.Equal(OperatorCounts(expanded.Graph.Nodes), OperatorCounts(subject.Body.Nodes));
+    }
+
+    [Theory]
+    [MemberData(nameof(ExpandedTests))]
+    public void Inferring_the_body_reproduces_the_declared_outputs(string expandedTest)
+    {
+        BodyUnderTest subject = BodyUnderTest.Load(expandedTest);
+        Model model = subject.BodyModel();
+        ShapeInferenceResult result = ShapeInference.InferShapes(model);
+        Assert.True(result.Problems.Count == 0, string.Join("\n", result.Problems.Select(p => p.Message)));
+        for (int j = 0; j < subject.Node.Outputs.Count; j++)
+        {
+            if (subject.Node.Outputs[j].Length == 0)
+                continue;
+            TypeInfo? declared = subject.Model.Graph.Outputs.Single(o => o.Name == subject.Node.Outputs[j]).Type;
+            TypeInfo? inferred = model.Graph.Outputs.Single(o => o.Name == subject.Schema.FormalOutput(j)!.Name).Type;
+            AssertCompatible(declared, inferred, subject.Schema.FormalOutput(j)!.Name);
+        }
+    }
+
+    [Fact]
+    public void Every_schema_with_a_body_builds_one_for_typical_inputs()
+    {
+        var failures = new List<string>();
+        foreach (OperatorSchema schema in OperatorRegistry.Default.All.Where(s => s.HasFunctionBody))
+        {
+            var node = new Node(schema.Name, schema.Inputs.Select(p => p.Name), schema.Outputs.Select(p => p.Name), domain: schema.Domain);
+            TypeInfo?[] types = schema.Inputs.Select(_ => (TypeInfo?)new TensorTypeInfo(DataType.Float, null)).ToArray();
+            try
+            {
+                if (schema.FunctionBody!(new FunctionBodyContext(node, schema, schema.SinceVersion, types)) is not { Nodes.Count: > 0 })
+                    failures.Add($"{schema}: no body");
+            }
+            catch (Exception e) when (e is OnyxException or InvalidOperationException or ArgumentException)
+            {
+                failures.Add($"{schema}: {e.Message}");
+            }
+        }
+        Assert.Empty(failures);
+    }
+
+    private static string OperatorCounts(IEnumerable<Node> nodes) =>
+        string.Join(", ", nodes.GroupBy(n => $"{OperatorDomains.Display(OperatorDomains.Normalize(n.Domain))}.{n.OpType}")
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}"));
+
+    private static void AssertCompatible(TypeInfo? declared, TypeInfo? inferred, string output)
+    {
+        Assert.True(inferred is not null, $"output {output} not inferred");
+        if (declared is TensorTypeInfo d && inferred is TensorTypeInfo i)
+        {
+            Assert.Equal(d.ElementType, i.ElementType);
+            if (d.Shape is null || i.Shape is null)
+                return;
+            Assert.True(d.Shape.Rank == i.Shape.Rank, $"output {output}: declared {d.Shape}, inferred {i.Shape}");
+            for (int k = 0; k < d.Shape.Rank; k++)
+                Assert.False(d.Shape.Dims[k].Value is long a && i.Shape.Dims[k].Value is long b && a != b, $"output {output}: declared {d.Shape}, inferred {i.Shape}");
+        }
+        else
+        {
+            Assert.Equal(TypeInfo.Describe(declared), TypeInfo.Describe(inferred));
+        }
+    }
+
+    /// <summary>A test_X model's single node, its schema and the body built for it.</summary>
+    private sealed record BodyUnderTest(Model Model, Node Node, OperatorSchema Schema, long Opset, FunctionBody Body, TypeInfo?[] InputTypes)
+    {
+        public static BodyUnderTest Load(string expandedTest)
+        {
+            string test = expandedTest[..expandedTest.IndexOf("_expanded", StringComparison.Ordinal)];
+            Model model = Model.Load(Path.Combine(BackendTestData.Root, "node", test, "model.onnx"));
+            Node node = Assert.Single(model.Graph.Nodes);
+            string domain = OperatorDomains.Normalize(node.Domain);
+            long opset = model.OpsetImports.Single(o => OperatorDomains.Normalize(o.Domain) == domain).Version;
+            OperatorSchema schema = OperatorRegistry.Default.Resolve(domain, node.OpType, opset)!;
+            Assert.True(schema.HasFunctionBody, $"{schema} has no function body");
+            var types = new Dictionary<string, TypeInfo?>(StringComparer.Ordinal);
+            foreach (ValueInfo input in model.Graph.Inputs)
+                types[input.Name] = input.Type;
+            TypeInfo?[] inputTypes = node.Inputs.Select(n => n.Length > 0 ? types.GetValueOrDefault(n) : null).ToArray();
+            FunctionBody? body = schema.FunctionBody!(new FunctionBodyContext(node, schema, opset, inputTypes));
+            Assert.NotNull(body);
+            return new(model, node, schema, opset, body, inputTypes);
+        }
+
+        /// <summary>A model whose graph is the body alone: the formal inputs typed as the node's inputs, the formal outputs as outputs.</summary>
+        public Model BodyModel()
+        {
+            var graph = new Graph("body");
+            for (int i = 0; i < Node.Inputs.Count; i++)
+                if (Node.Inputs[i].Length > 0)
+                    graph.Inputs.Add(new ValueInfo(Schema.FormalInput(i)!.Name, InputTypes[i]));
+            for (int j = 0; j < Node.Outputs.Count; j++)
+                if (Node.Outputs[j].Length > 0)
+                    graph.Outputs.Add(new ValueInfo(Schema.FormalOutput(j)!.Name));
+            graph.Nodes.AddRange(Body.Nodes);
+            var model = new Model(graph) { IrVersion = Model.IrVersion };
+            model.OpsetImports.AddRange(Model.OpsetImports);
+            foreach (OpsetImport o in Body.OpsetImports)
+            {
+                model.OpsetImports.RemoveAll(m => OperatorDomains.Normalize(m.Domain) == OperatorDomains.Normalize(o.Domain));
+                model.OpsetImports.Add(o);
+            }
+            return model;
+        }
+    }
+}
