@@ -31,6 +31,9 @@ internal sealed class FunctionBodyWriter(int opsetVersion)
         return outputs;
     }
 
+    /// <summary>A Cast node converting <paramref name="value"/> to <paramref name="to"/>.</summary>
+    public string Cast(string value, DataType to) => Op("Cast", [value], Attribute.Create("to", (long)to));
+
     /// <summary>A Constant node holding <paramref name="value"/>.</summary>
     public string Constant(Tensor value) => Op("Constant", [], Attribute.Create("value", value));
 
@@ -45,6 +48,9 @@ internal sealed class FunctionBodyWriter(int opsetVersion)
 
     /// <summary>A float scalar cast to the element type of <paramref name="like"/> (Constant, then CastLike).</summary>
     public string ScalarLike(float value, string like) => Op("CastLike", Scalar(value), like);
+
+    /// <summary>The formal name of input <paramref name="index"/> when the node has that input, else "" (absent).</summary>
+    public static string Input(FunctionBodyContext context, int index) => context.HasInput(index) ? context.Schema.Inputs[index].Name : "";
 
     /// <summary>Gives <paramref name="value"/>, the output of a node written before, the name <paramref name="formalOutput"/>.</summary>
     public void Output(string formalOutput, string value)

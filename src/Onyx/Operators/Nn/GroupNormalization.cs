@@ -1,11 +1,12 @@
 namespace Onyx.Operators;
 
 /// <summary>The GroupNormalization operator (ai.onnx).</summary>
-internal static class GroupNormalization
+internal static partial class GroupNormalization
 {
     internal static readonly OperatorSchema V18 = new("GroupNormalization", 18)
     {
         Deprecated = true,
+        FunctionBody = GroupNormalization.BodyV18,
     };
 
     internal static readonly OperatorSchema V21 = V18 with
@@ -26,6 +27,7 @@ internal static class GroupNormalization
             new("stash_type", 1L),
         ],
         TypeConstraints = [new("T", "tensor(bfloat16), tensor(float16), tensor(float), tensor(double)")],
+        FunctionBody = GroupNormalization.BodyV21,
     };
 
     internal static OperatorSchema[] Versions => [V18, V21];

@@ -3,7 +3,7 @@ using static Onyx.ParameterOption;
 namespace Onyx.Operators;
 
 /// <summary>The LayerNormalization operator (ai.onnx).</summary>
-internal static class LayerNormalization
+internal static partial class LayerNormalization
 {
     internal static readonly OperatorSchema V17 = new("LayerNormalization", 17)
     {
@@ -30,6 +30,7 @@ internal static class LayerNormalization
             new("T", "tensor(float16), tensor(float), tensor(double), tensor(bfloat16)"),
             new("U", "tensor(float), tensor(bfloat16)"),
         ],
+        FunctionBody = LayerNormalization.BodyV17,
     };
 
     internal static OperatorSchema[] Versions => [V17];

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The RMSNormalization operator (ai.onnx).</summary>
-internal static class RMSNormalization
+internal static partial class RMSNormalization
 {
     internal static readonly OperatorSchema V23 = new("RMSNormalization", 23)
     {
@@ -22,6 +22,7 @@ internal static class RMSNormalization
             new("T", "tensor(float16), tensor(float), tensor(double), tensor(bfloat16)"),
             new("V", "tensor(float16), tensor(float), tensor(double), tensor(bfloat16)"),
         ],
+        FunctionBody = RMSNormalization.BodyV23,
     };
 
     internal static OperatorSchema[] Versions => [V23];

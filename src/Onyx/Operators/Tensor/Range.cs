@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The Range operator (ai.onnx).</summary>
-internal static class Range
+internal static partial class Range
 {
     internal static readonly OperatorSchema V11 = new("Range", 11)
     {
@@ -16,6 +16,7 @@ internal static class Range
         [
             new("T", "tensor(float), tensor(double), tensor(int16), tensor(int32), tensor(int64)"),
         ],
+        FunctionBody = Range.BodyV11,
     };
 
     internal static readonly OperatorSchema V27 = V11 with
@@ -26,6 +27,7 @@ internal static class Range
         [
             new("T", "tensor(float), tensor(double), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(bfloat16)"),
         ],
+        FunctionBody = Range.BodyV27,
     };
 
     internal static OperatorSchema[] Versions => [V11, V27];
