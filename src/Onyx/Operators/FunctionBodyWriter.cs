@@ -52,6 +52,9 @@ internal sealed class FunctionBodyWriter(int opsetVersion)
     /// <summary>The formal name of input <paramref name="index"/> when the node has that input, else "" (absent).</summary>
     public static string Input(FunctionBodyContext context, int index) => context.HasInput(index) ? context.Schema.Inputs[index].Name : "";
 
+    /// <summary>True when the node has an output at <paramref name="index"/> with a non-empty name.</summary>
+    public static bool HasOutput(FunctionBodyContext context, int index) => index < context.Node.Outputs.Count && context.Node.Outputs[index].Length > 0;
+
     /// <summary>Gives <paramref name="value"/>, the output of a node written before, the name <paramref name="formalOutput"/>.</summary>
     public void Output(string formalOutput, string value)
     {

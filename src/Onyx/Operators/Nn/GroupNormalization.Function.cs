@@ -3,26 +3,20 @@ namespace Onyx.Operators;
 internal static partial class GroupNormalization
 {
     /// <summary>
-    /// X [N, C, ...] is viewed as [N, num_groups, C / num_groups * ...]; each group is normalized ((x - mean) /
-    /// sqrt(var + epsilon)), then scale and bias (as [1, -1, 1]) apply and the result takes X's shape again.
+    /// X [N, C, ...] is viewed as [N, num_groups, C / num_groups * ...]; each group is normalized in stash_type
+    /// ((x - mean) / sqrt(var + epsilon)), cast back, scaled and biased per channel (as [1, C, 1]) and given X's shape
+    /// again. No body while X's type is unknown or for an unsupported stash_type.
     /// </summary>
-    internal static FunctionBody? BodyV18(FunctionBodyContext context) => Body(context, stash: null);
-
-    /// <summary>As version 18 with the statistics computed in stash_type and scale and bias per channel.</summary>
     internal static FunctionBody? BodyV21(FunctionBodyContext context)
     {
-        var stash = (DataType)context.Attributes.Int("stash_type", (long)DataType.Float);
-        return stash is DataType.Float or DataType.BFloat16 or DataType.Float16 or DataType.Double ? Body(context, stash) : null;
-    }
-
-    private static FunctionBody? Body(FunctionBodyContext context, DataType? stash)
-    {
         DataType type = context.InputElementType(0);
-        if (type == DataType.Undefined || context.Attributes.Int("num_groups") is not long groups)
+        var stash = (DataType)context.Attributes.Int("stash_type", (long)DataType.Float);
+        if (type == DataType.Undefined || context.Attributes.Int("num_groups") is not long groups
+            || stash is not (DataType.Float or DataType.BFloat16 or DataType.Float16 or DataType.Double))
             return null;
-        var w = new FunctionBodyWriter(context.Schema.SinceVersion);
-        string epsilon = w.Cast(w.Constant(Tensor.FromArray([context.Attributes.Float("epsilon", 1e-5f)], 1)), stash ?? type);
-        string x = stash is { } s ? w.Cast("X", s) : "X";
+        var w = new FunctionBodyWriter(21);
+        string epsilon = w.Cast(w.Constant(Tensor.FromArray([context.Attributes.Float("epsilon", 1e-5f)], 1)), stash);
+        string x = w.Cast("X", stash);
         string shape = w.Op("Shape", x);
         string channels = w.Op("Shape", ["X"], Attribute.Create("start", 1L), Attribute.Create("end", 2L));
         string groupCount = w.Ints(groups);
@@ -38,12 +32,11 @@ internal static partial class GroupNormalization
         string variance = w.Op("Sub", meanOfSquare, w.Op("Mul", mean, mean));
         string deviation = w.Op("Sqrt", w.Op("Add", variance, epsilon));
         string normalized = w.Op("Div", w.Op("Sub", x3D, mean), deviation);
-        if (stash is not null)
-            normalized = w.Cast(w.Op("Reshape", w.Op("Reshape", normalized, shape), shape3D), type);
+        string perChannel = w.Cast(w.Op("Reshape", w.Op("Reshape", normalized, shape), shape3D), type);
         string parameterShape = w.Ints(1, -1, 1);
         string scale = w.Op("Reshape", w.Cast("scale", type), parameterShape);
         string bias = w.Op("Reshape", w.Cast("bias", type), parameterShape);
-        w.Output("Y", w.Op("Reshape", w.Op("Add", w.Op("Mul", scale, normalized), bias), shape));
+        w.Output("Y", w.Op("Reshape", w.Op("Add", w.Op("Mul", scale, perChannel), bias), shape));
         return w.ToBody();
     }
 }

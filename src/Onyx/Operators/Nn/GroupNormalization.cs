@@ -6,7 +6,6 @@ internal static partial class GroupNormalization
     internal static readonly OperatorSchema V18 = new("GroupNormalization", 18)
     {
         Deprecated = true,
-        FunctionBody = GroupNormalization.BodyV18,
     };
 
     internal static readonly OperatorSchema V21 = V18 with

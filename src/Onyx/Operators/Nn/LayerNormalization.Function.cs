@@ -46,12 +46,10 @@ internal static partial class LayerNormalization
             : w.Op("Identity", scaled);
         w.Output("Y", w.Op("Reshape", biased, shape));
         string inverse = w.Op("Reciprocal", deviation);
-        if (HasOutput(context, 1))
+        if (FunctionBodyWriter.HasOutput(context, 1))
             w.Output("Mean", w.Op("Reshape", mean, reducedShape));
-        if (HasOutput(context, 2))
+        if (FunctionBodyWriter.HasOutput(context, 2))
             w.Output("InvStdDev", w.Op("Reshape", inverse, reducedShape));
         return w.ToBody();
     }
-
-    private static bool HasOutput(FunctionBodyContext context, int index) => index < context.Node.Outputs.Count && context.Node.Outputs[index].Length > 0;
 }
