@@ -3,7 +3,7 @@ using static Onyx.ParameterOption;
 namespace Onyx.Operators;
 
 /// <summary>The RotaryEmbedding operator (ai.onnx).</summary>
-internal static class RotaryEmbedding
+internal static partial class RotaryEmbedding
 {
     internal static readonly OperatorSchema V23 = new("RotaryEmbedding", 23)
     {
@@ -26,6 +26,7 @@ internal static class RotaryEmbedding
             new("T", "tensor(float), tensor(float16), tensor(bfloat16)"),
             new("M", "tensor(int64)"),
         ],
+        FunctionBody = RotaryEmbedding.BodyV23,
     };
 
     internal static OperatorSchema[] Versions => [V23];
