@@ -51,7 +51,7 @@ public sealed class FunctionBodyTests
             var node = new Node(schema.Name, schema.Inputs.Select(p => p.Name), schema.Outputs.Select(p => p.Name), domain: schema.Domain);
             foreach (AttributeSchema a in schema.Attributes.Where(a => a.Default is null && a.Type == AttributeType.Int))
                 node.Attributes.Add(Attribute.Create(a.Name, 1L));
-            TypeInfo?[] types = schema.Inputs.Select(_ => (TypeInfo?)TypeInfo.Tensor(DataType.Float, [new Dim(), new Dim(), new Dim(), new Dim()])).ToArray();
+            TypeInfo?[] types = schema.Inputs.Select(_ => (TypeInfo?)TypeInfo.Tensor(DataType.Float, [2, 2, 2, 2])).ToArray();
             try
             {
                 if (schema.FunctionBody!(new FunctionBodyContext(node, schema, schema.SinceVersion, types)) is not { Nodes.Count: > 0 })
