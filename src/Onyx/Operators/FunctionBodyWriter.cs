@@ -2,9 +2,10 @@ namespace Onyx.Operators;
 
 /// <summary>
 /// Writes the nodes of a function body: each node gets fresh names for its outputs, which later nodes take as
-/// inputs; <see cref="Output"/> then gives a value the name of one of the schema's formal outputs.
+/// inputs; <see cref="Output"/> then gives a value the name of one of the schema's formal outputs. A writer for a
+/// subgraph (a Loop or Scan body) takes a <paramref name="namePrefix"/> so its names differ from the outer scope's.
 /// </summary>
-internal sealed class FunctionBodyWriter(int opsetVersion)
+internal sealed class FunctionBodyWriter(int opsetVersion, string namePrefix = "")
 {
     private readonly List<Node> _nodes = [];
     private readonly List<OpsetImport> _opsets = [new(OpsetImport.DefaultDomain, opsetVersion)];
@@ -24,7 +25,7 @@ internal sealed class FunctionBodyWriter(int opsetVersion)
     {
         var outputs = new string[outputCount];
         for (int i = 0; i < outputs.Length; i++)
-            outputs[i] = $"{opType}_{_count++}";
+            outputs[i] = $"{namePrefix}{opType}_{_count++}";
         var node = new Node(opType, inputs, outputs);
         node.Attributes.AddRange(attributes);
         _nodes.Add(node);
@@ -67,6 +68,16 @@ internal sealed class FunctionBodyWriter(int opsetVersion)
 
     /// <summary>Declares a further operator set the body's nodes use.</summary>
     public void Import(string domain, int version) => _opsets.Add(new(domain, version));
+
+    /// <summary>The nodes written so far as a subgraph with the given (untyped) inputs and outputs.</summary>
+    public Graph ToGraph(string name, IEnumerable<string> inputs, IEnumerable<string> outputs)
+    {
+        var graph = new Graph(name);
+        graph.Inputs.AddRange(inputs.Select(i => new ValueInfo(i)));
+        graph.Outputs.AddRange(outputs.Select(o => new ValueInfo(o)));
+        graph.Nodes.AddRange(_nodes);
+        return graph;
+    }
 
     /// <summary>The body written so far.</summary>
     public FunctionBody ToBody() => new(_nodes, _opsets);

@@ -3,7 +3,7 @@ using static Onyx.ParameterOption;
 namespace Onyx.Operators;
 
 /// <summary>The LinearAttention operator (ai.onnx).</summary>
-internal static class LinearAttention
+internal static partial class LinearAttention
 {
     internal static readonly OperatorSchema V27 = new("LinearAttention", 27)
     {
@@ -34,6 +34,7 @@ internal static class LinearAttention
             new("T", "tensor(float16), tensor(bfloat16), tensor(float)"),
             new("S", "tensor(float16), tensor(bfloat16), tensor(float)"),
         ],
+        FunctionBody = LinearAttention.BodyV27,
     };
 
     internal static OperatorSchema[] Versions => [V27];
