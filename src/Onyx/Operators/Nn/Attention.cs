@@ -3,7 +3,7 @@ using static Onyx.ParameterOption;
 namespace Onyx.Operators;
 
 /// <summary>The Attention operator (ai.onnx).</summary>
-internal static class Attention
+internal static partial class Attention
 {
     internal static readonly OperatorSchema V23 = new("Attention", 23)
     {
@@ -39,6 +39,7 @@ internal static class Attention
             new("T2", "tensor(bfloat16), tensor(float16), tensor(float), tensor(double)"),
             new("U", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(bfloat16), tensor(float16), tensor(float), tensor(double), tensor(bool)"),
         ],
+        FunctionBody = Attention.BodyV23,
     };
 
     internal static readonly OperatorSchema V24 = V23 with
@@ -54,6 +55,7 @@ internal static class Attention
             new("past_value", "T2", Optional),
             new("nonpad_kv_seqlen", "tensor(int64)", Optional),
         ],
+        FunctionBody = Attention.BodyV24,
     };
 
     internal static readonly OperatorSchema V25 = V24 with
@@ -71,6 +73,7 @@ internal static class Attention
             new("softcap", 0.0f),
             new("softmax_precision", AttributeType.Int),
         ],
+        FunctionBody = Attention.BodyV25,
     };
 
     internal static OperatorSchema[] Versions => [V23, V24, V25];
