@@ -51,7 +51,7 @@ public sealed class FunctionBodyTests
             // Required inputs only: some optional inputs exclude each other (Attention's past_key and nonpad_kv_seqlen).
             var node = new Node(schema.Name, schema.Inputs.Select(p => p.Option == ParameterOption.Optional ? "" : p.Name),
                 schema.Outputs.Select(p => p.Name), domain: schema.Domain);
-            foreach (AttributeSchema a in schema.Attributes.Where(a => a.Default is null && a.Type == AttributeType.Int))
+            foreach (AttributeSchema a in schema.Attributes.Where(a => a.Required && a.Type == AttributeType.Int))
                 node.Attributes.Add(Attribute.Create(a.Name, 1L));
             TypeInfo?[] types = schema.Inputs.Select(_ => (TypeInfo?)TypeInfo.Tensor(DataType.Float, [2, 2, 2, 2])).ToArray();
             try
