@@ -56,6 +56,30 @@ internal sealed class FunctionBodyWriter(int opsetVersion, string namePrefix = "
     /// <summary>True when the node has an output at <paramref name="index"/> with a non-empty name.</summary>
     public static bool HasOutput(FunctionBodyContext context, int index) => index < context.Node.Outputs.Count && context.Node.Outputs[index].Length > 0;
 
+    /// <summary>
+    /// Copies the nodes of <paramref name="graph"/> into the body with its inputs bound to <paramref name="inputs"/>
+    /// (in order, as many as given), its first output named <paramref name="output"/>, its initializers written as
+    /// Constants and every other name made fresh.
+    /// </summary>
+    public void Inline(Graph graph, IReadOnlyList<string> inputs, string output)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < inputs.Count && i < graph.Inputs.Count; i++)
+            names[graph.Inputs[i].Name] = inputs[i];
+        if (graph.Outputs.Count > 0)
+            names[graph.Outputs[0].Name] = output;
+        foreach (Tensor initializer in graph.Initializers)
+            names[initializer.Name] = Constant(initializer);
+        string Renamed(string name) =>
+            name.Length == 0 ? name : names.TryGetValue(name, out string? bound) ? bound : names[name] = $"{namePrefix}inlined_{_count++}";
+        foreach (Node node in graph.Nodes)
+        {
+            var copy = new Node(node.OpType, node.Inputs.Select(Renamed), node.Outputs.Select(Renamed), node.Name, node.Domain) { Overload = node.Overload };
+            copy.Attributes.AddRange(node.Attributes);
+            _nodes.Add(copy);
+        }
+    }
+
     /// <summary>Gives <paramref name="value"/>, the output of a node written before, the name <paramref name="formalOutput"/>.</summary>
     public void Output(string formalOutput, string value)
     {

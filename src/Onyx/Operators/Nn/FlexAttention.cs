@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The FlexAttention operator (ai.onnx.preview).</summary>
-internal static class FlexAttention
+internal static partial class FlexAttention
 {
     internal static readonly OperatorSchema V1 = new("FlexAttention", 1, "ai.onnx.preview")
     {
@@ -20,6 +20,7 @@ internal static class FlexAttention
             new("softmax_precision", AttributeType.Int),
         ],
         TypeConstraints = [new("T1", "tensor(bfloat16), tensor(float16), tensor(float), tensor(double)")],
+        FunctionBody = FlexAttention.BodyV1,
     };
 
     internal static OperatorSchema[] Versions => [V1];
