@@ -93,6 +93,20 @@ internal sealed class FunctionBodyWriter(int opsetVersion, string namePrefix = "
     /// <summary>Declares a further operator set the body's nodes use.</summary>
     public void Import(string domain, int version) => _opsets.Add(new(domain, version));
 
+    /// <summary>An If branch: a subgraph without inputs whose nodes <paramref name="write"/> writes, with the values it returns as outputs.</summary>
+    public Graph Branch(string name, Func<FunctionBodyWriter, IReadOnlyList<string>> write)
+    {
+        var branch = new FunctionBodyWriter(opsetVersion, $"{namePrefix}{name}_");
+        IReadOnlyList<string> results = write(branch);
+        var outputs = new List<string>();
+        for (int i = 0; i < results.Count; i++)
+        {
+            outputs.Add($"{namePrefix}{name}_out{i}");
+            branch.Output(outputs[i], results[i]);
+        }
+        return branch.ToGraph(name, [], outputs);
+    }
+
     /// <summary>The nodes written so far as a subgraph with the given (untyped) inputs and outputs.</summary>
     public Graph ToGraph(string name, IEnumerable<string> inputs, IEnumerable<string> outputs)
     {

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The AffineGrid operator (ai.onnx).</summary>
-internal static class AffineGrid
+internal static partial class AffineGrid
 {
     internal static readonly OperatorSchema V20 = new("AffineGrid", 20)
     {
@@ -17,6 +17,7 @@ internal static class AffineGrid
             new("T1", "tensor(bfloat16), tensor(float16), tensor(float), tensor(double)"),
             new("T2", "tensor(int64)"),
         ],
+        FunctionBody = AffineGrid.BodyV20,
     };
 
     internal static OperatorSchema[] Versions => [V20];
