@@ -8,7 +8,6 @@ namespace Onyx.Operators;
 internal sealed class FunctionBodyWriter(int opsetVersion, string namePrefix = "")
 {
     private readonly List<Node> _nodes = [];
-    private readonly List<OpsetImport> _opsets = [new(OpsetImport.DefaultDomain, opsetVersion)];
     private int _count;
 
     /// <summary>The version of the default domain the body's nodes are written against.</summary>
@@ -57,17 +56,15 @@ internal sealed class FunctionBodyWriter(int opsetVersion, string namePrefix = "
     public static bool HasOutput(FunctionBodyContext context, int index) => index < context.Node.Outputs.Count && context.Node.Outputs[index].Length > 0;
 
     /// <summary>
-    /// Copies the nodes of <paramref name="graph"/> into the body with its inputs bound to <paramref name="inputs"/>
-    /// (in order, as many as given), its first output named <paramref name="output"/>, its initializers written as
-    /// Constants and every other name made fresh.
+    /// Copies the nodes of <paramref name="graph"/>, a graph with one output, into the body with its inputs bound to
+    /// <paramref name="inputs"/> (in order, as many as given), its initializers written as Constants and every other
+    /// name made fresh; returns the name its output gets.
     /// </summary>
-    public void Inline(Graph graph, IReadOnlyList<string> inputs, string output)
+    public string Inline(Graph graph, IReadOnlyList<string> inputs)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < inputs.Count && i < graph.Inputs.Count; i++)
             names[graph.Inputs[i].Name] = inputs[i];
-        if (graph.Outputs.Count > 0)
-            names[graph.Outputs[0].Name] = output;
         foreach (Tensor initializer in graph.Initializers)
             names[initializer.Name] = Constant(initializer);
         string Renamed(string name) =>
@@ -78,20 +75,11 @@ internal sealed class FunctionBodyWriter(int opsetVersion, string namePrefix = "
             copy.Attributes.AddRange(node.Attributes);
             _nodes.Add(copy);
         }
+        return Renamed(graph.Outputs[0].Name);
     }
 
     /// <summary>Gives <paramref name="value"/>, the output of a node written before, the name <paramref name="formalOutput"/>.</summary>
-    public void Output(string formalOutput, string value)
-    {
-        foreach (Node node in _nodes)
-        {
-            Rename(node.Inputs, value, formalOutput);
-            Rename(node.Outputs, value, formalOutput);
-        }
-    }
-
-    /// <summary>Declares a further operator set the body's nodes use.</summary>
-    public void Import(string domain, int version) => _opsets.Add(new(domain, version));
+    public void Output(string formalOutput, string value) => Rename(_nodes, value, formalOutput);
 
     /// <summary>An If branch: a subgraph without inputs whose nodes <paramref name="write"/> writes, with the values it returns as outputs.</summary>
     public Graph Branch(string name, Func<FunctionBodyWriter, IReadOnlyList<string>> write)
@@ -118,7 +106,20 @@ internal sealed class FunctionBodyWriter(int opsetVersion, string namePrefix = "
     }
 
     /// <summary>The body written so far.</summary>
-    public FunctionBody ToBody() => new(_nodes, _opsets);
+    public FunctionBody ToBody() => new(_nodes, [new OpsetImport(OpsetImport.DefaultDomain, opsetVersion)]);
+
+    /// <summary>Renames a value in <paramref name="nodes"/> and in the subgraphs they hold, which may read it from the outer scope.</summary>
+    private static void Rename(IEnumerable<Node> nodes, string from, string to)
+    {
+        foreach (Node node in nodes)
+        {
+            Rename(node.Inputs, from, to);
+            Rename(node.Outputs, from, to);
+            foreach (Attribute a in node.Attributes)
+                foreach (Graph g in a.Graph is null ? a.Graphs : [a.Graph, .. a.Graphs])
+                    Rename(g.Nodes, from, to);
+        }
+    }
 
     private static void Rename(List<string> names, string from, string to)
     {

@@ -62,8 +62,6 @@ internal static partial class FlexAttention
     {
         if (modifier is null || modifier.Nodes.Count == 0 && modifier.Inputs[0].Name == modifier.Outputs[0].Name)
             return w.Op("Identity", value);
-        string result = $"{value}_modified";
-        w.Inline(modifier, [value], result);
-        return result;
+        return w.Inline(modifier, [value]);
     }
 }
