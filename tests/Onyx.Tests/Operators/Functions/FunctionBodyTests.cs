@@ -48,15 +48,9 @@ public sealed class FunctionBodyTests
         var failures = new List<string>();
         foreach (OperatorSchema schema in OperatorRegistry.Default.All.Where(s => s.HasFunctionBody && !s.Deprecated))
         {
-            // Required inputs only: some optional inputs exclude each other (Attention's past_key and nonpad_kv_seqlen).
-            var node = new Node(schema.Name, schema.Inputs.Select(p => p.Option == ParameterOption.Optional ? "" : p.Name),
-                schema.Outputs.Select(p => p.Name), domain: schema.Domain);
-            foreach (AttributeSchema a in schema.Attributes.Where(a => a.Required && a.Type == AttributeType.Int))
-                node.Attributes.Add(Attribute.Create(a.Name, 1L));
-            TypeInfo?[] types = schema.Inputs.Select(_ => (TypeInfo?)TypeInfo.Tensor(DataType.Float, [2, 2, 2, 2])).ToArray();
             try
             {
-                if (schema.FunctionBody!(new FunctionBodyContext(node, schema, schema.SinceVersion, types)) is not { Nodes.Count: > 0 })
+                if (schema.FunctionBody!(TypicalContext(schema)) is not { Nodes.Count: > 0 })
                     failures.Add($"{schema}: no body");
             }
             catch (Exception e) when (e is OnyxException or InvalidOperationException or ArgumentException)
@@ -65,6 +59,41 @@ public sealed class FunctionBodyTests
             }
         }
         Assert.Empty(failures);
+    }
+
+    /// <summary>
+    /// A node with the required inputs (optional ones may exclude each other, as Attention's past_key and
+    /// nonpad_kv_seqlen do; variadic ones that may be empty are left out) and all outputs, float tensors of shape [2, 2, 2, 2] (sequences of them where the formal
+    /// takes only sequences), required int attributes 1 and required graphs an identity of one input.
+    /// </summary>
+    private static FunctionBodyContext TypicalContext(OperatorSchema schema)
+    {
+        var node = new Node(schema.Name,
+            schema.Inputs.Where(p => p.Option != ParameterOption.Variadic || p.MinArity > 0).Select(p => p.Option == ParameterOption.Optional ? "" : p.Name),
+            schema.Outputs.Select(p => p.Name), domain: schema.Domain);
+        foreach (AttributeSchema a in schema.Attributes.Where(a => a.Required))
+        {
+            if (a.Type == AttributeType.Int)
+                node.Attributes.Add(Attribute.Create(a.Name, 1L));
+            else if (a.Type == AttributeType.Graph)
+                node.Attributes.Add(Attribute.Create(a.Name, IdentityGraph()));
+        }
+        TypeInfo tensor = TypeInfo.Tensor(DataType.Float, [2, 2, 2, 2]);
+        TypeInfo?[] types = schema.Inputs
+            .Select(p => schema.FindTypeConstraint(p.Type)?.AllowedTypes.All(t => t.StartsWith("seq(", StringComparison.Ordinal)) == true
+                ? new SequenceTypeInfo(tensor)
+                : tensor)
+            .ToArray();
+        return new FunctionBodyContext(node, schema, schema.SinceVersion, types);
+    }
+
+    private static Graph IdentityGraph()
+    {
+        var graph = new Graph("identity");
+        graph.Inputs.Add(ValueInfo.Tensor("x", DataType.Float));
+        graph.Outputs.Add(ValueInfo.Tensor("y", DataType.Float));
+        graph.Nodes.Add(new Node("Identity", ["x"], ["y"]));
+        return graph;
     }
 
     private static string OperatorCounts(IEnumerable<Node> nodes) =>
