@@ -71,6 +71,9 @@ internal static partial class Attention
             string scaleRoot = w.Cast(w.Op("Sqrt", w.Op("Identity", scale is null ? calculatedScale : givenScale)), _type);
 
             string presentKey = Cached(k, 4, "present_key", 1);
+            _pastLength = context.HasInput(4) ? Shape("past_key", -2, -1) : w.Ints(0);
+            if (_causal && ExternalCache)
+                _causalOffset = w.Op("Sub", "nonpad_kv_seqlen", _qLength);
             string presentValue = Cached(v, 5, "present_value", 2);
             string bias = w.Cast(Bias(presentKey, minusOne1D), _type);
 
@@ -121,12 +124,6 @@ internal static partial class Attention
             string present = context.HasInput(pastInput)
                 ? w.Op("Concat", [context.Schema.Inputs[pastInput].Name, current], Attribute.Create("axis", 2L))
                 : w.Op("Identity", current);
-            if (pastInput == 4)
-            {
-                _pastLength = context.HasInput(4) ? Shape("past_key", -2, -1) : w.Ints(0);
-                if (_causal && ExternalCache)
-                    _causalOffset = w.Op("Sub", "nonpad_kv_seqlen", _qLength);
-            }
             if (FunctionBodyWriter.HasOutput(context, presentIndex))
                 w.Output(presentOutput, w.Op("Identity", present));
             return present;
