@@ -32,15 +32,15 @@ internal static partial class Range
         if (stash is not (DataType.Float or DataType.Double))
             return null;
         string Stash(string input) => w.Cast(input, stash);
-        string range = WriteLoop(w, Stash("start"), Stash("limit"), Stash("delta"), castCount: false);
+        string range = WriteLoop(w, Stash("start"), Stash("limit"), Stash("delta"), countInFloat: false);
         w.Output("output", w.Cast(range, type));
         return w.ToBody();
     }
 
-    private static string WriteLoop(FunctionBodyWriter w, string start, string limit, string delta, bool castCount = true)
+    private static string WriteLoop(FunctionBodyWriter w, string start, string limit, string delta, bool countInFloat = true)
     {
         string difference = w.Op("Sub", limit, start);
-        string quotient = castCount
+        string quotient = countInFloat
             ? w.Op("Div", w.Cast(difference, DataType.Float), w.Cast(delta, DataType.Float))
             : w.Op("Div", difference, delta);
         string count = w.Op("Relu", w.Op("Ceil", quotient));
