@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The GreaterOrEqual operator (ai.onnx).</summary>
-internal static class GreaterOrEqual
+internal static partial class GreaterOrEqual
 {
     internal static readonly OperatorSchema V12 = new("GreaterOrEqual", 12)
     {
@@ -17,6 +17,7 @@ internal static class GreaterOrEqual
             new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double)"),
             new("T1", "tensor(bool)"),
         ],
+        FunctionBody = GreaterOrEqual.BodyV12,
     };
 
     internal static readonly OperatorSchema V16 = V12 with

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The LessOrEqual operator (ai.onnx).</summary>
-internal static class LessOrEqual
+internal static partial class LessOrEqual
 {
     internal static readonly OperatorSchema V12 = new("LessOrEqual", 12)
     {
@@ -17,6 +17,7 @@ internal static class LessOrEqual
             new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double)"),
             new("T1", "tensor(bool)"),
         ],
+        FunctionBody = LessOrEqual.BodyV12,
     };
 
     internal static readonly OperatorSchema V16 = V12 with

@@ -3,7 +3,7 @@ using static Onyx.ParameterOption;
 namespace Onyx.Operators;
 
 /// <summary>The Clip operator (ai.onnx).</summary>
-internal static class Clip
+internal static partial class Clip
 {
     internal static readonly OperatorSchema V1 = new("Clip", 1)
     {
@@ -58,6 +58,7 @@ internal static class Clip
         [
             new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double), tensor(bfloat16)"),
         ],
+        FunctionBody = Clip.BodyV13,
     };
 
     /// <summary>Since version 11 the bounds are inputs, each a scalar; a one-element 1-D bound is tolerated as runtimes do.</summary>

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The Elu operator (ai.onnx).</summary>
-internal static class Elu
+internal static partial class Elu
 {
     internal static readonly OperatorSchema V1 = new("Elu", 1)
     {
@@ -20,6 +20,7 @@ internal static class Elu
     {
         SinceVersion = 6,
         Attributes = [new("alpha", 1.0f)],
+        FunctionBody = Elu.BodyV6,
     };
 
     internal static readonly OperatorSchema V22 = V6 with

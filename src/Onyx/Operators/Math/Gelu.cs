@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The Gelu operator (ai.onnx).</summary>
-internal static class Gelu
+internal static partial class Gelu
 {
     internal static readonly OperatorSchema V20 = new("Gelu", 20)
     {
@@ -10,6 +10,7 @@ internal static class Gelu
         Attributes = [new("approximate", "none")],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double), tensor(bfloat16)")],
         Inference = InferGelu,
+        FunctionBody = Gelu.BodyV20,
     };
 
     private static void InferGelu(InferenceContext context)

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The HardSigmoid operator (ai.onnx).</summary>
-internal static class HardSigmoid
+internal static partial class HardSigmoid
 {
     internal static readonly OperatorSchema V1 = new("HardSigmoid", 1)
     {
@@ -25,6 +25,7 @@ internal static class HardSigmoid
             new("alpha", 0.2f),
             new("beta", 0.5f),
         ],
+        FunctionBody = HardSigmoid.BodyV6,
     };
 
     internal static readonly OperatorSchema V22 = V6 with

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The LeakyRelu operator (ai.onnx).</summary>
-internal static class LeakyRelu
+internal static partial class LeakyRelu
 {
     internal static readonly OperatorSchema V1 = new("LeakyRelu", 1)
     {
@@ -26,6 +26,7 @@ internal static class LeakyRelu
     {
         SinceVersion = 16,
         TypeConstraints = [new("T", "tensor(bfloat16), tensor(float16), tensor(float), tensor(double)")],
+        FunctionBody = LeakyRelu.BodyV16,
     };
 
     internal static OperatorSchema[] Versions => [V1, V6, V16];

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The LogSoftmax operator (ai.onnx).</summary>
-internal static class LogSoftmax
+internal static partial class LogSoftmax
 {
     internal static readonly OperatorSchema V1 = new("LogSoftmax", 1)
     {
@@ -23,6 +23,7 @@ internal static class LogSoftmax
         SinceVersion = 13,
         Attributes = [new("axis", -1L)],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double), tensor(bfloat16)")],
+        FunctionBody = LogSoftmax.BodyV13,
     };
 
     internal static OperatorSchema[] Versions => [V1, V11, V13];

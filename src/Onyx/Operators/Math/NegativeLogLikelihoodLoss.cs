@@ -3,7 +3,7 @@ using static Onyx.ParameterOption;
 namespace Onyx.Operators;
 
 /// <summary>The NegativeLogLikelihoodLoss operator (ai.onnx).</summary>
-internal static class NegativeLogLikelihoodLoss
+internal static partial class NegativeLogLikelihoodLoss
 {
     internal static readonly OperatorSchema V12 = new("NegativeLogLikelihoodLoss", 12)
     {
@@ -25,6 +25,7 @@ internal static class NegativeLogLikelihoodLoss
             new("Tind", "tensor(int32), tensor(int64)"),
         ],
         Inference = LossShapes.Infer,
+        FunctionBody = NegativeLogLikelihoodLoss.BodyV12,
     };
 
     internal static readonly OperatorSchema V13 = V12 with { SinceVersion = 13 };

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The PRelu operator (ai.onnx).</summary>
-internal static class PRelu
+internal static partial class PRelu
 {
     internal static readonly OperatorSchema V1 = new("PRelu", 1)
     {
@@ -44,6 +44,7 @@ internal static class PRelu
         [
             new("T", "tensor(bfloat16), tensor(float16), tensor(float), tensor(double), tensor(uint32), tensor(uint64), tensor(int32), tensor(int64)"),
         ],
+        FunctionBody = PRelu.BodyV16,
     };
 
     /// <summary>Since version 7 the slope broadcasts unidirectionally to X, whose shape the output keeps.</summary>

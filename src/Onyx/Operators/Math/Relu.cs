@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The Relu operator (ai.onnx).</summary>
-internal static class Relu
+internal static partial class Relu
 {
     internal static readonly OperatorSchema V1 = new("Relu", 1)
     {
@@ -31,6 +31,7 @@ internal static class Relu
         [
             new("T", "tensor(float), tensor(int32), tensor(int8), tensor(int16), tensor(int64), tensor(float16), tensor(double), tensor(bfloat16)"),
         ],
+        FunctionBody = Relu.BodyV14,
     };
 
     internal static OperatorSchema[] Versions => [V1, V6, V13, V14];

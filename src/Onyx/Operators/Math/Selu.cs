@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The Selu operator (ai.onnx).</summary>
-internal static class Selu
+internal static partial class Selu
 {
     internal static readonly OperatorSchema V1 = new("Selu", 1)
     {
@@ -25,6 +25,7 @@ internal static class Selu
             new("alpha", 1.67326319217681884765625f),
             new("gamma", 1.05070102214813232421875f),
         ],
+        FunctionBody = Selu.BodyV6,
     };
 
     internal static readonly OperatorSchema V22 = V6 with

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The Softmax operator (ai.onnx).</summary>
-internal static class Softmax
+internal static partial class Softmax
 {
     internal static readonly OperatorSchema V1 = new("Softmax", 1)
     {
@@ -23,6 +23,7 @@ internal static class Softmax
         SinceVersion = 13,
         Attributes = [new("axis", -1L)],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double), tensor(bfloat16)")],
+        FunctionBody = Softmax.BodyV13,
     };
 
     internal static OperatorSchema[] Versions => [V1, V11, V13];

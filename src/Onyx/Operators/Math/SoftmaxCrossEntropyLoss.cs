@@ -3,7 +3,7 @@ using static Onyx.ParameterOption;
 namespace Onyx.Operators;
 
 /// <summary>The SoftmaxCrossEntropyLoss operator (ai.onnx).</summary>
-internal static class SoftmaxCrossEntropyLoss
+internal static partial class SoftmaxCrossEntropyLoss
 {
     internal static readonly OperatorSchema V12 = new("SoftmaxCrossEntropyLoss", 12)
     {
@@ -29,6 +29,7 @@ internal static class SoftmaxCrossEntropyLoss
             new("Tind", "tensor(int32), tensor(int64)"),
         ],
         Inference = LossShapes.Infer,
+        FunctionBody = SoftmaxCrossEntropyLoss.BodyV12,
     };
 
     internal static readonly OperatorSchema V13 = V12 with

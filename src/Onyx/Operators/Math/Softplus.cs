@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The Softplus operator (ai.onnx).</summary>
-internal static class Softplus
+internal static partial class Softplus
 {
     internal static readonly OperatorSchema V1 = new("Softplus", 1)
     {
@@ -9,6 +9,7 @@ internal static class Softplus
         Outputs = [new("Y", "T")],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
         Inference = ShapeRules.SameAsFirstInput,
+        FunctionBody = Softplus.BodyV1,
     };
 
     internal static readonly OperatorSchema V22 = V1 with

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The Softsign operator (ai.onnx).</summary>
-internal static class Softsign
+internal static partial class Softsign
 {
     internal static readonly OperatorSchema V1 = new("Softsign", 1)
     {
@@ -9,6 +9,7 @@ internal static class Softsign
         Outputs = [new("output", "T")],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
         Inference = ShapeRules.SameAsFirstInput,
+        FunctionBody = Softsign.BodyV1,
     };
 
     internal static readonly OperatorSchema V22 = V1 with

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The SwiGLU operator (ai.onnx).</summary>
-internal static class SwiGLU
+internal static partial class SwiGLU
 {
     internal static readonly OperatorSchema V28 = new("SwiGLU", 28)
     {
@@ -14,6 +14,7 @@ internal static class SwiGLU
         Attributes = [new("alpha", 1.0f)],
         TypeConstraints = [new("T", "tensor(bfloat16), tensor(float16), tensor(float), tensor(double)")],
         Inference = InferSwiGLU,
+        FunctionBody = SwiGLU.BodyV28,
     };
 
     /// <summary>A and B must have identical shapes (no broadcasting), which the output keeps.</summary>

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The ThresholdedRelu operator (ai.onnx).</summary>
-internal static class ThresholdedRelu
+internal static partial class ThresholdedRelu
 {
     internal static readonly OperatorSchema V10 = new("ThresholdedRelu", 10)
     {
@@ -10,6 +10,7 @@ internal static class ThresholdedRelu
         Attributes = [new("alpha", 1.0f)],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
         Inference = ShapeRules.SameAsFirstInput,
+        FunctionBody = ThresholdedRelu.BodyV10,
     };
 
     internal static readonly OperatorSchema V22 = V10 with

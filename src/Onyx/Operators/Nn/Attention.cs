@@ -3,7 +3,7 @@ using static Onyx.ParameterOption;
 namespace Onyx.Operators;
 
 /// <summary>The Attention operator (ai.onnx).</summary>
-internal static class Attention
+internal static partial class Attention
 {
     internal static readonly OperatorSchema V23 = new("Attention", 23)
     {
@@ -40,6 +40,7 @@ internal static class Attention
             new("U", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(bfloat16), tensor(float16), tensor(float), tensor(double), tensor(bool)"),
         ],
         Inference = InferAttention,
+        FunctionBody = Attention.BodyV23,
     };
 
     internal static readonly OperatorSchema V24 = V23 with
@@ -55,6 +56,7 @@ internal static class Attention
             new("past_value", "T2", Optional),
             new("nonpad_kv_seqlen", "tensor(int64)", Optional),
         ],
+        FunctionBody = Attention.BodyV24,
     };
 
     internal static readonly OperatorSchema V25 = V24 with
@@ -72,6 +74,7 @@ internal static class Attention
             new("softcap", 0.0f),
             new("softmax_precision", AttributeType.Int),
         ],
+        FunctionBody = Attention.BodyV25,
     };
 
     /// <summary>

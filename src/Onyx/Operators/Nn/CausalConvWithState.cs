@@ -3,7 +3,7 @@ using static Onyx.ParameterOption;
 namespace Onyx.Operators;
 
 /// <summary>The CausalConvWithState operator (ai.onnx).</summary>
-internal static class CausalConvWithState
+internal static partial class CausalConvWithState
 {
     internal static readonly OperatorSchema V27 = new("CausalConvWithState", 27)
     {
@@ -22,6 +22,7 @@ internal static class CausalConvWithState
         Attributes = [new("activation", "none")],
         TypeConstraints = [new("T", "tensor(float), tensor(float16), tensor(bfloat16)")],
         Inference = InferCausalConvWithState,
+        FunctionBody = CausalConvWithState.BodyV27,
     };
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The FlexAttention operator (ai.onnx.preview).</summary>
-internal static class FlexAttention
+internal static partial class FlexAttention
 {
     internal static readonly OperatorSchema V1 = new("FlexAttention", 1, "ai.onnx.preview")
     {
@@ -21,6 +21,7 @@ internal static class FlexAttention
         ],
         TypeConstraints = [new("T1", "tensor(bfloat16), tensor(float16), tensor(float), tensor(double)")],
         Inference = InferFlexAttention,
+        FunctionBody = FlexAttention.BodyV1,
     };
 
     /// <summary>Y is (batch × q_heads × q_seq_len × v_head_size) from Q (B × Hq × L × E), K (B × Hkv × S × E), V (B × Hkv × S × Ev).</summary>

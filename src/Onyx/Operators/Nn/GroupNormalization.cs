@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The GroupNormalization operator (ai.onnx).</summary>
-internal static class GroupNormalization
+internal static partial class GroupNormalization
 {
     internal static readonly OperatorSchema V18 = new("GroupNormalization", 18)
     {
@@ -27,6 +27,7 @@ internal static class GroupNormalization
         ],
         TypeConstraints = [new("T", "tensor(bfloat16), tensor(float16), tensor(float), tensor(double)")],
         Inference = InferGroupNormalization,
+        FunctionBody = GroupNormalization.BodyV21,
     };
 
     /// <summary>Y has X's shape; scale and bias hold one value per channel, and num_groups divides the channels.</summary>

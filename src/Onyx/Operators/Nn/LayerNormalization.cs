@@ -3,7 +3,7 @@ using static Onyx.ParameterOption;
 namespace Onyx.Operators;
 
 /// <summary>The LayerNormalization operator (ai.onnx).</summary>
-internal static class LayerNormalization
+internal static partial class LayerNormalization
 {
     internal static readonly OperatorSchema V17 = new("LayerNormalization", 17)
     {
@@ -31,6 +31,7 @@ internal static class LayerNormalization
             new("U", "tensor(float), tensor(bfloat16)"),
         ],
         Inference = InferLayerNormalization,
+        FunctionBody = LayerNormalization.BodyV17,
     };
 
     /// <summary>

@@ -3,7 +3,7 @@ using static Onyx.ParameterOption;
 namespace Onyx.Operators;
 
 /// <summary>The LinearAttention operator (ai.onnx).</summary>
-internal static class LinearAttention
+internal static partial class LinearAttention
 {
     internal static readonly OperatorSchema V27 = new("LinearAttention", 27)
     {
@@ -35,6 +35,7 @@ internal static class LinearAttention
             new("S", "tensor(float16), tensor(bfloat16), tensor(float)"),
         ],
         Inference = InferLinearAttention,
+        FunctionBody = LinearAttention.BodyV27,
     };
 
     /// <summary>

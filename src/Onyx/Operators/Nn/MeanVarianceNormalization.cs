@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The MeanVarianceNormalization operator (ai.onnx).</summary>
-internal static class MeanVarianceNormalization
+internal static partial class MeanVarianceNormalization
 {
     internal static readonly OperatorSchema V9 = new("MeanVarianceNormalization", 9)
     {
@@ -10,6 +10,7 @@ internal static class MeanVarianceNormalization
         Attributes = [new("axes", [0L, 2L, 3L])],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
         Inference = InferMeanVarianceNormalization,
+        FunctionBody = MeanVarianceNormalization.BodyV9,
     };
 
     internal static readonly OperatorSchema V13 = V9 with

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The RMSNormalization operator (ai.onnx).</summary>
-internal static class RMSNormalization
+internal static partial class RMSNormalization
 {
     internal static readonly OperatorSchema V23 = new("RMSNormalization", 23)
     {
@@ -23,6 +23,7 @@ internal static class RMSNormalization
             new("V", "tensor(float16), tensor(float), tensor(double), tensor(bfloat16)"),
         ],
         Inference = InferRmsNormalization,
+        FunctionBody = RMSNormalization.BodyV23,
     };
 
     /// <summary>Y has X's shape and the scale's type (V); axis must be within X's rank.</summary>

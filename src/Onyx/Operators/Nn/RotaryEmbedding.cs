@@ -3,7 +3,7 @@ using static Onyx.ParameterOption;
 namespace Onyx.Operators;
 
 /// <summary>The RotaryEmbedding operator (ai.onnx).</summary>
-internal static class RotaryEmbedding
+internal static partial class RotaryEmbedding
 {
     internal static readonly OperatorSchema V23 = new("RotaryEmbedding", 23)
     {
@@ -27,6 +27,7 @@ internal static class RotaryEmbedding
             new("M", "tensor(int64)"),
         ],
         Inference = InferRotaryEmbedding,
+        FunctionBody = RotaryEmbedding.BodyV23,
     };
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The Shrink operator (ai.onnx).</summary>
-internal static class Shrink
+internal static partial class Shrink
 {
     internal static readonly OperatorSchema V9 = new("Shrink", 9)
     {
@@ -17,6 +17,7 @@ internal static class Shrink
             new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double)"),
         ],
         Inference = ShapeRules.SameAsFirstInput,
+        FunctionBody = Shrink.BodyV9,
     };
 
     internal static OperatorSchema[] Versions => [V9];

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The DynamicQuantizeLinear operator (ai.onnx).</summary>
-internal static class DynamicQuantizeLinear
+internal static partial class DynamicQuantizeLinear
 {
     internal static readonly OperatorSchema V11 = new("DynamicQuantizeLinear", 11)
     {
@@ -18,6 +18,7 @@ internal static class DynamicQuantizeLinear
             new("T2", "tensor(uint8)"),
         ],
         Inference = QuantizationShapes.DynamicQuantize,
+        FunctionBody = DynamicQuantizeLinear.BodyV11,
     };
 
     internal static OperatorSchema[] Versions => [V11];

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The Bernoulli operator (ai.onnx).</summary>
-internal static class Bernoulli
+internal static partial class Bernoulli
 {
     internal static readonly OperatorSchema V15 = new("Bernoulli", 15)
     {
@@ -18,6 +18,7 @@ internal static class Bernoulli
             new("T2", "tensor(float16), tensor(float), tensor(double), tensor(bfloat16), tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(bool)"),
         ],
         Inference = RandomShapes.LikeFirstInput,
+        FunctionBody = Bernoulli.BodyV15,
     };
 
     internal static readonly OperatorSchema V22 = V15 with

@@ -3,7 +3,7 @@ using static Onyx.ParameterOption;
 namespace Onyx.Operators;
 
 /// <summary>The ReduceL1 operator (ai.onnx).</summary>
-internal static class ReduceL1
+internal static partial class ReduceL1
 {
     internal static readonly OperatorSchema V1 = new("ReduceL1", 1)
     {
@@ -45,6 +45,7 @@ internal static class ReduceL1
             new("keepdims", 1L),
             new("noop_with_empty_axes", 0L),
         ],
+        FunctionBody = ReduceL1.BodyV18,
     };
 
     internal static OperatorSchema[] Versions => [V1, V11, V13, V18];

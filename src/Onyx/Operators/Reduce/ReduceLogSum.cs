@@ -3,7 +3,7 @@ using static Onyx.ParameterOption;
 namespace Onyx.Operators;
 
 /// <summary>The ReduceLogSum operator (ai.onnx).</summary>
-internal static class ReduceLogSum
+internal static partial class ReduceLogSum
 {
     internal static readonly OperatorSchema V1 = new("ReduceLogSum", 1)
     {
@@ -45,6 +45,7 @@ internal static class ReduceLogSum
             new("keepdims", 1L),
             new("noop_with_empty_axes", 0L),
         ],
+        FunctionBody = ReduceLogSum.BodyV18,
     };
 
     internal static OperatorSchema[] Versions => [V1, V11, V13, V18];

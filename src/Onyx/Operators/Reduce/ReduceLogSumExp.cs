@@ -3,7 +3,7 @@ using static Onyx.ParameterOption;
 namespace Onyx.Operators;
 
 /// <summary>The ReduceLogSumExp operator (ai.onnx).</summary>
-internal static class ReduceLogSumExp
+internal static partial class ReduceLogSumExp
 {
     internal static readonly OperatorSchema V1 = new("ReduceLogSumExp", 1)
     {
@@ -45,6 +45,7 @@ internal static class ReduceLogSumExp
             new("keepdims", 1L),
             new("noop_with_empty_axes", 0L),
         ],
+        FunctionBody = ReduceLogSumExp.BodyV18,
     };
 
     internal static OperatorSchema[] Versions => [V1, V11, V13, V18];

@@ -3,7 +3,7 @@ using static Onyx.ParameterOption;
 namespace Onyx.Operators;
 
 /// <summary>The ReduceSumSquare operator (ai.onnx).</summary>
-internal static class ReduceSumSquare
+internal static partial class ReduceSumSquare
 {
     internal static readonly OperatorSchema V1 = new("ReduceSumSquare", 1)
     {
@@ -45,6 +45,7 @@ internal static class ReduceSumSquare
             new("keepdims", 1L),
             new("noop_with_empty_axes", 0L),
         ],
+        FunctionBody = ReduceSumSquare.BodyV18,
     };
 
     internal static OperatorSchema[] Versions => [V1, V11, V13, V18];

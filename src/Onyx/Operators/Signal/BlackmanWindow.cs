@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The BlackmanWindow operator (ai.onnx).</summary>
-internal static class BlackmanWindow
+internal static partial class BlackmanWindow
 {
     internal static readonly OperatorSchema V17 = new("BlackmanWindow", 17)
     {
@@ -18,6 +18,7 @@ internal static class BlackmanWindow
             new("T2", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double), tensor(bfloat16)"),
         ],
         Inference = SignalShapes.Window,
+        FunctionBody = BlackmanWindow.BodyV17,
     };
 
     internal static OperatorSchema[] Versions => [V17];

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The HammingWindow operator (ai.onnx).</summary>
-internal static class HammingWindow
+internal static partial class HammingWindow
 {
     internal static readonly OperatorSchema V17 = new("HammingWindow", 17)
     {
@@ -18,6 +18,7 @@ internal static class HammingWindow
             new("T2", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(float), tensor(double), tensor(bfloat16)"),
         ],
         Inference = SignalShapes.Window,
+        FunctionBody = HammingWindow.BodyV17,
     };
 
     internal static OperatorSchema[] Versions => [V17];

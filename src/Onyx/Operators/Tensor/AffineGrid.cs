@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The AffineGrid operator (ai.onnx).</summary>
-internal static class AffineGrid
+internal static partial class AffineGrid
 {
     internal static readonly OperatorSchema V20 = new("AffineGrid", 20)
     {
@@ -18,6 +18,7 @@ internal static class AffineGrid
             new("T1", "tensor(bfloat16), tensor(float16), tensor(float), tensor(double)"),
             new("T2", "tensor(int64)"),
         ],
+        FunctionBody = AffineGrid.BodyV20,
     };
 
     /// <summary>size (N, C, H, W) gives a grid (N, H, W, 2); size (N, C, D, H, W) gives (N, D, H, W, 3). theta is (N, 2, 3) or (N, 3, 4).</summary>

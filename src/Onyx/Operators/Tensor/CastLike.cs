@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The CastLike operator (ai.onnx).</summary>
-internal static class CastLike
+internal static partial class CastLike
 {
     internal static readonly OperatorSchema V15 = new("CastLike", 15)
     {
@@ -17,6 +17,7 @@ internal static class CastLike
             new("T1", "tensor(float16), tensor(float), tensor(double), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(bool), tensor(string), tensor(bfloat16)"),
             new("T2", "tensor(float16), tensor(float), tensor(double), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(bool), tensor(string), tensor(bfloat16)"),
         ],
+        FunctionBody = CastLike.BodyV15,
     };
 
     internal static readonly OperatorSchema V19 = V15 with

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The CenterCropPad operator (ai.onnx).</summary>
-internal static class CenterCropPad
+internal static partial class CenterCropPad
 {
     internal static readonly OperatorSchema V18 = new("CenterCropPad", 18)
     {
@@ -18,6 +18,7 @@ internal static class CenterCropPad
             new("T", "tensor(uint8), tensor(uint16), tensor(uint32), tensor(uint64), tensor(int8), tensor(int16), tensor(int32), tensor(int64), tensor(bfloat16), tensor(float16), tensor(float), tensor(double), tensor(string), tensor(bool), tensor(complex64), tensor(complex128)"),
             new("Tind", "tensor(int32), tensor(int64)"),
         ],
+        FunctionBody = CenterCropPad.BodyV18,
     };
 
     /// <summary>The input's shape with the dims at axes (all by default) replaced by the values of 'shape'.</summary>

@@ -1,7 +1,7 @@
 namespace Onyx.Operators;
 
 /// <summary>The Range operator (ai.onnx).</summary>
-internal static class Range
+internal static partial class Range
 {
     internal static readonly OperatorSchema V11 = new("Range", 11)
     {
@@ -17,6 +17,7 @@ internal static class Range
         [
             new("T", "tensor(float), tensor(double), tensor(int16), tensor(int32), tensor(int64)"),
         ],
+        FunctionBody = Range.BodyV11,
     };
 
     internal static readonly OperatorSchema V27 = V11 with
@@ -27,6 +28,7 @@ internal static class Range
         [
             new("T", "tensor(float), tensor(double), tensor(int16), tensor(int32), tensor(int64), tensor(float16), tensor(bfloat16)"),
         ],
+        FunctionBody = Range.BodyV27,
     };
 
     /// <summary>
