@@ -61,8 +61,9 @@ internal sealed class GraphInferencer
         }
         foreach (Tensor initializer in graph.Initializers)
         {
-            // An initializer that is also an input is only a default: its value may be replaced at run time.
-            if (inputNames.Contains(initializer.Name))
+            // From IR 4 on, an initializer that is also an input is only a default that may be replaced at run time.
+            // Before IR 4 every initializer had to be listed as an input, so there the listing says nothing.
+            if (inputNames.Contains(initializer.Name) && _model.IrVersion >= 4)
             {
                 if (scope.Find(initializer.Name)?.Type is null)
                     scope.Set(initializer.Name, new ValueState(TypeOf(initializer)));
