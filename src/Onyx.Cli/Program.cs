@@ -4,6 +4,7 @@ using Onyx.Cli.Commands;
 var root = new RootCommand("onyx: read, check, infer and inspect ONNX models.")
 {
     InfoCommand.Create(),
+    CheckCommand.Create(),
     InferShapesCommand.Create(),
     OpsCommand.Create(),
 };

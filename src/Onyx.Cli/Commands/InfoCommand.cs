@@ -55,26 +55,26 @@ internal static class InfoCommand
         if (s.DocString.Length > 0) Line("Description", s.DocString.ReplaceLineEndings(" "));
         Line("Opsets", string.Join(", ", s.Opsets.Select(o => o.ToString())));
         text.Append("Inputs\n");
-        foreach (ValueInfo v in s.Inputs) text.Append(CultureInfo.InvariantCulture, $"  {v.Name,-24}{TypeText(v.Type)}\n");
+        foreach (ValueInfo v in s.Inputs) text.Append(CultureInfo.InvariantCulture, $"  {v.Name,-23} {TypeText(v.Type)}\n");
         text.Append("Outputs\n");
-        foreach (ValueInfo v in s.Outputs) text.Append(CultureInfo.InvariantCulture, $"  {v.Name,-24}{TypeText(v.Type)}\n");
+        foreach (ValueInfo v in s.Outputs) text.Append(CultureInfo.InvariantCulture, $"  {v.Name,-23} {TypeText(v.Type)}\n");
         Line("Initializers", $"{s.InitializerCount} ({Bytes(s.InlineInitializerBytes)} inline, {Bytes(s.ExternalInitializerBytes)} external)");
         Line("Nodes", s.SubgraphNodeCount > 0 ? $"{s.NodeCount} (+{s.SubgraphNodeCount} in subgraphs)" : s.NodeCount.ToString(CultureInfo.InvariantCulture));
-        foreach (var (op, count) in s.OpTypeCounts) text.Append(CultureInfo.InvariantCulture, $"  {op,-24}{count}\n");
+        foreach (var (op, count) in s.OpTypeCounts) text.Append(CultureInfo.InvariantCulture, $"  {op,-23} {count}\n");
         if (s.Functions.Count > 0)
         {
             text.Append("Functions\n");
-            foreach (Function f in s.Functions) text.Append(CultureInfo.InvariantCulture, $"  {f,-24}{f.Nodes.Count} nodes\n");
+            foreach (Function f in s.Functions) text.Append(CultureInfo.InvariantCulture, $"  {f,-23} {f.Nodes.Count} nodes\n");
         }
         if (s.Metadata.Count > 0)
         {
             text.Append("Metadata\n");
-            foreach (MetadataEntry e in s.Metadata) text.Append(CultureInfo.InvariantCulture, $"  {e.Key,-24}{e.Value}\n");
+            foreach (MetadataEntry e in s.Metadata) text.Append(CultureInfo.InvariantCulture, $"  {e.Key,-23} {e.Value}\n");
         }
         if (s.Values is { } values)
         {
             text.Append("Values\n");
-            foreach (ValueInfo v in values) text.Append(CultureInfo.InvariantCulture, $"  {v.Name,-24}{TypeText(v.Type)}\n");
+            foreach (ValueInfo v in values) text.Append(CultureInfo.InvariantCulture, $"  {v.Name,-23} {TypeText(v.Type)}\n");
             foreach (ShapeInferenceException p in s.InferenceProblems) text.Append(CultureInfo.InvariantCulture, $"  warning: {p.Message}\n");
         }
         return text.ToString();
