@@ -72,7 +72,7 @@ internal static class OpsCommand
             {
                 text.Append(CultureInfo.InvariantCulture, $"{OperatorDomains.Display(domain.Key)}\n");
                 foreach (Row r in domain)
-                    text.Append(CultureInfo.InvariantCulture, $"  {r.Name,-28}{r.VersionList,-40} inference: {r.Inference,-9} function: {(r.FunctionBody.Length > 0 ? r.FunctionBody : "-")}\n");
+                    text.Append(CultureInfo.InvariantCulture, $"  {r.Name,-28}{r.VersionList,-40} schema: yes  inference: {r.Inference,-9} function: {(r.FunctionBody.Length > 0 ? r.FunctionBody : "-"),-4} kernel: -\n");
             }
         }
         if (!markdown)
