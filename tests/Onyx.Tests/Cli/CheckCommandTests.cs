@@ -1,6 +1,5 @@
-using System.CommandLine;
 using System.Text.Json;
-using Onyx.Cli.Commands;
+using static Onyx.Tests.Cli.OnyxCli;
 
 namespace Onyx.Tests.Cli;
 
@@ -9,15 +8,6 @@ public sealed class CheckCommandTests : IDisposable
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
-
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var root = new RootCommand { CheckCommand.Create() };
-        int code = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
 
     private string Save(GraphBuilder g, string name = "model.onnx")
     {

@@ -1,19 +1,10 @@
-using System.CommandLine;
 using Onyx.Cli.Commands;
+using static Onyx.Tests.Cli.OnyxCli;
 
 namespace Onyx.Tests.Cli;
 
 public sealed class InferShapesCommandTests
 {
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var root = new RootCommand { InferShapesCommand.Create(), OpsCommand.Create(), InfoCommand.Create() };
-        int code = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
-
     private static string SaveModel(TempFolder folder, bool consistent)
     {
         var g = new GraphBuilder("g");

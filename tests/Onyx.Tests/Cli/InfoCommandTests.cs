@@ -1,21 +1,12 @@
-using System.CommandLine;
 using System.Text.Json;
 using Onyx.Cli.Commands;
 using Onyx.Tests.Building;
+using static Onyx.Tests.Cli.OnyxCli;
 
 namespace Onyx.Tests.Cli;
 
 public sealed class InfoCommandTests
 {
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var root = new RootCommand { InfoCommand.Create() };
-        int code = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Info_on_the_sample_model_shows_its_properties()
     {

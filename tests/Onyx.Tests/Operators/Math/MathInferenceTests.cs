@@ -2,22 +2,12 @@ namespace Onyx.Tests.Operators.MathOperators;
 
 public sealed class MathInferenceTests
 {
-    /// <summary>Builds a one-node model (plus whatever <paramref name="inputs"/> adds), infers strictly, returns every output's type.</summary>
-    private static string[] Infer(string opType, Func<GraphBuilder, IEnumerable<string>> inputs, long opset, int outputCount = 1, params Attribute[] attributes)
-    {
-        var g = new GraphBuilder();
-        Node node = g.AddNode(opType, inputs(g), outputCount, "", attributes);
-        foreach (string output in node.Outputs)
-            g.AddOutput(new ValueInfo(output));
-        Model model = g.ToModel(opset);
-        ShapeInference.InferShapes(model, new ShapeInferenceOptions { Strict = true });
-        return [.. model.Graph.Outputs.Select(o => InferredText(o.Type))];
-    }
+    private static string[] Infer(string opType, Func<GraphBuilder, IEnumerable<string>> inputs, long opset, int outputCount = 1, params Attribute[] attributes) =>
+        OneNodeInference.Outputs(opType, inputs, opset, outputCount, attributes);
 
     private static string InferSingle(string opType, Func<GraphBuilder, IEnumerable<string>> inputs, long opset, params Attribute[] attributes) =>
         Infer(opType, inputs, opset, 1, attributes).Single();
 
-    private static string InferredText(TypeInfo? type) => type is TensorTypeInfo t ? $"{t}{t.Shape?.ToString() ?? "[unknown rank]"}" : type?.ToString() ?? "nothing";
 
     private static ShapeInferenceException Rejects(string opType, Func<GraphBuilder, IEnumerable<string>> inputs, long opset, params Attribute[] attributes) =>
         Assert.Throws<ShapeInferenceException>(() => Infer(opType, inputs, opset, 1, attributes));
@@ -35,7 +25,7 @@ public sealed class MathInferenceTests
         g.AddOutput(new ValueInfo(y));
         Model model = g.ToModel(18);
         ShapeInference.InferShapes(model, new ShapeInferenceOptions { Strict = true });
-        Assert.Equal("tensor(float)[1,4]", InferredText(model.Graph.Outputs[0].Type));
+        Assert.Equal("tensor(float)[1,4]", OneNodeInference.Describe(model.Graph.Outputs[0].Type));
     }
 
     [Fact]
@@ -49,7 +39,7 @@ public sealed class MathInferenceTests
         g.AddOutput(new ValueInfo(y));
         Model model = g.ToModel(18);
         ShapeInference.InferShapes(model, new ShapeInferenceOptions { Strict = true });
-        Assert.Equal("tensor(float)[batch,6]", InferredText(model.Graph.Outputs[0].Type));
+        Assert.Equal("tensor(float)[batch,6]", OneNodeInference.Describe(model.Graph.Outputs[0].Type));
     }
 
     [Fact]
@@ -62,7 +52,7 @@ public sealed class MathInferenceTests
         g.AddOutput(new ValueInfo(y));
         Model model = g.ToModel(18);
         ShapeInference.InferShapes(model, new ShapeInferenceOptions { Strict = true });
-        Assert.Equal("tensor(float)[2,3]", InferredText(model.Graph.Outputs[0].Type));
+        Assert.Equal("tensor(float)[2,3]", OneNodeInference.Describe(model.Graph.Outputs[0].Type));
     }
 
     [Fact]

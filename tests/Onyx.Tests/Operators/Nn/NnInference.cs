@@ -3,16 +3,8 @@ namespace Onyx.Tests.Operators.Nn;
 /// <summary>Runs strict inference on one node and describes its outputs, e.g. <c>tensor(float)[N,8,4,4]</c>.</summary>
 internal static class NnInference
 {
-    public static string[] Outputs(string opType, Func<GraphBuilder, IEnumerable<string>> inputs, long opset, int outputCount, params Attribute[] attributes)
-    {
-        var g = new GraphBuilder();
-        Node node = g.AddNode(opType, inputs(g), outputCount, "", attributes);
-        foreach (string output in node.Outputs)
-            g.AddOutput(new ValueInfo(output));
-        Model model = g.ToModel(opset);
-        ShapeInference.InferShapes(model, new ShapeInferenceOptions { Strict = true });
-        return [.. model.Graph.Outputs.Select(o => o.Type is TensorTypeInfo t ? t + (t.Shape?.ToString() ?? "[unknown rank]") : $"{o.Type}")];
-    }
+    public static string[] Outputs(string opType, Func<GraphBuilder, IEnumerable<string>> inputs, long opset, int outputCount, params Attribute[] attributes) =>
+        OneNodeInference.Outputs(opType, inputs, opset, outputCount, attributes);
 
     public static string Output(string opType, Func<GraphBuilder, IEnumerable<string>> inputs, long opset, params Attribute[] attributes) =>
         Outputs(opType, inputs, opset, 1, attributes)[0];

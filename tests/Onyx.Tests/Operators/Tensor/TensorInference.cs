@@ -4,14 +4,7 @@ namespace Onyx.Tests.Operators.TensorOperators;
 internal static class TensorInference
 {
     /// <summary>Infers the graph with <paramref name="outputs"/> as its (untyped) outputs; returns each one's type as text, e.g. <c>tensor(float)[batch,12]</c>.</summary>
-    public static string[] Infer(GraphBuilder g, long opset, params string[] outputs)
-    {
-        foreach (string output in outputs)
-            g.AddOutput(new ValueInfo(output));
-        Model model = g.ToModel(opset);
-        ShapeInference.InferShapes(model, new ShapeInferenceOptions { Strict = true });
-        return [.. model.Graph.Outputs.Select(o => o.Type is TensorTypeInfo t ? $"{t}{t.Shape?.ToString() ?? "[unknown rank]"}" : $"{o.Type}")];
-    }
+    public static string[] Infer(GraphBuilder g, long opset, params string[] outputs) => OneNodeInference.Infer(g, opset, outputs);
 
     /// <summary>The single output of one node of <paramref name="opType"/> over the given inputs.</summary>
     public static string InferNode(string opType, Func<GraphBuilder, IEnumerable<string>> inputs, long opset, params Attribute[] attributes)
