@@ -18,9 +18,13 @@ internal static class Sequences
             return null;
         var dims = new Dim[a.Rank];
         for (int i = 0; i < dims.Length; i++)
-            dims[i] = a.Dims[i].Equals(b.Dims[i]) ? a.Dims[i] : new Dim();
+            dims[i] = Same(a.Dims[i], b.Dims[i]) ? a.Dims[i] : new Dim();
         return new Shape(dims);
     }
+
+    /// <summary>Two dims denote the same size when both are the same known size or the same symbol.</summary>
+    private static bool Same(Dim a, Dim b) =>
+        a.Value is long x ? b.Value == x : a.Param is { } p && b.Param == p;
 
     public static void InferConstruct(InferenceContext context)
     {
