@@ -56,6 +56,10 @@ internal static class Sequences
 
     public static void InferLength(InferenceContext context) => context.SetOutput(0, DataType.Int64, new Shape());
 
+    /// <summary>
+    /// ConcatFromSequence: the elements' dims except along axis, where the total depends on the sequence's length
+    /// (unknown); with new_axis the elements are stacked along a new dim of that length.
+    /// </summary>
     public static void InferConcat(InferenceContext context)
     {
         if (ElementOf(context, 0) is not TensorTypeInfo element)
@@ -63,22 +67,61 @@ internal static class Sequences
         Shape? shape = null;
         if (element.Shape is { } inputShape)
         {
-            int rank = inputShape.Rank + (context.GetInt("new_axis", 0) != 0 ? 1 : 0);
-            ShapeRules.Axis(context, context.GetInt("axis") ?? throw context.Fail("attribute 'axis' is required"), rank);
-            shape = ShapeRules.UnknownShape(context, rank);
+            bool newAxis = context.GetInt("new_axis", 0) != 0;
+            int rank = inputShape.Rank + (newAxis ? 1 : 0);
+            int axis = ShapeRules.Axis(context, context.GetInt("axis") ?? throw context.Fail("attribute 'axis' is required"), rank);
+            List<Dim> dims = [.. inputShape.Dims];
+            if (newAxis)
+                dims.Insert(axis, new Dim());
+            else
+                dims[axis] = new Dim();
+            shape = new Shape(dims);
         }
         context.SetOutput(0, element.ElementType, shape);
     }
 
+    /// <summary>
+    /// SplitToSequence: each element keeps the input's dims except along axis, where it holds one split's length:
+    /// 1 without 'split' (the axis dropped when keepdims is 0), the scalar split when it divides the dim, the common
+    /// length when a 1-D split lists equal lengths, unknown otherwise.
+    /// </summary>
     public static void InferSplit(InferenceContext context)
     {
         Shape? shape = null;
-        if (context.InputRank(0) is int rank)
+        if (context.InputShape(0) is { } input)
         {
-            bool dropsAxis = !context.HasInput(1) && context.GetInt("keepdims", 1) == 0;
-            shape = ShapeRules.UnknownShape(context, dropsAxis ? rank - 1 : rank);
+            int axis = ShapeRules.Axis(context, context.GetInt("axis", 0), input.Rank);
+            List<Dim> dims = [.. input.Dims];
+            if (!context.HasInput(1))
+            {
+                if (context.GetInt("keepdims", 1) == 0)
+                    dims.RemoveAt(axis);
+                else
+                    dims[axis] = 1;
+            }
+            else
+            {
+                dims[axis] = SplitLength(context, input.Dims[axis]);
+            }
+            shape = new Shape(dims);
         }
         context.SetOutputType(0, TypeInfo.Sequence(new TensorTypeInfo(context.InputElementType(0), shape)));
+    }
+
+    private static Dim SplitLength(InferenceContext context, Dim axisDim)
+    {
+        if (context.InputRank(1) is int rank && rank > 1)
+            throw context.Fail($"input 'split' must be a scalar or 1-D, found rank {rank}");
+        if (context.InputValues(1) is not { Length: > 0 } lengths || lengths.Any(l => l.Value is null))
+            return new Dim();
+        if (lengths.Any(l => l.Value < 0))
+            throw context.Fail($"input 'split' must not hold negative lengths, found [{string.Join(",", lengths.Select(l => l.Value))}]");
+        long first = lengths[0].Value!.Value;
+        if (context.InputRank(1) == 0)
+            return axisDim.Value is long total && first > 0 && total % first == 0 ? first : new Dim();
+        if (axisDim.Value is long whole && lengths.Sum(l => l.Value!.Value) != whole)
+            throw context.Fail($"input 'split' lengths [{string.Join(",", lengths.Select(l => l.Value))}] do not add up to the axis dim {whole}");
+        return lengths.All(l => l.Value == first) ? first : new Dim();
     }
 
     public static void InferOptional(InferenceContext context)

@@ -18,7 +18,10 @@ internal static class SignalShapes
         context.SetOutput(0, OutputDataType(context), [bins, ScalarValue(context, 0)]);
     }
 
-    /// <summary>DFT: the transformed axis becomes dft_length (halved plus one when onesided); the last dim becomes 2 (complex).</summary>
+    /// <summary>
+    /// DFT: the transformed axis becomes dft_length (halved plus one for RFFT) and the last dim 2 (complex); IRFFT
+    /// (onesided inverse) gives a real signal (last dim 1) of dft_length, by default 2 · (bins − 1).
+    /// </summary>
     public static void Dft(InferenceContext context)
     {
         DataType elementType = context.InputElementType(0);
@@ -33,28 +36,26 @@ internal static class SignalShapes
             throw context.Fail($"input 'input' must have rank at least 2 ([..., signal, 1 or 2]), found {rank}");
         if (input.Dims[^1].Value is { } components and not (1 or 2))
             throw context.Fail($"the last dim of 'input' must be 1 (real) or 2 (complex), found {components}");
-        if (!TryAxis(context, rank, out int axis))
-        {
-            context.SetOutput(0, elementType, ShapeRules.UnknownShape(context, rank));
-            return;
-        }
-        Dim length = context.HasInput(1) ? ScalarValue(context, 1) : input.Dims[axis];
-        if (length.Value is <= 0)
-            throw context.Fail($"input 'dft_length' must be positive, found {length.Value}");
         bool onesided = context.GetInt("onesided", 0) != 0;
         bool inverse = context.GetInt("inverse", 0) != 0;
+        // IRFFT (onesided inverse) turns a half spectrum into a real signal; everything else gives complex values.
+        bool irfft = onesided && inverse;
+        if (irfft && input.Dims[^1].Value == 1)
+            throw context.Fail("an inverse one-sided DFT (IRFFT) needs complex input (last dim 2), found a real input (last dim 1)");
+        Dim outputComponents = irfft ? 1 : 2;
+        if (!TryAxis(context, rank, out int axis))
+        {
+            context.SetOutput(0, elementType, [.. ShapeRules.UnknownShape(context, rank - 1).Dims, outputComponents]);
+            return;
+        }
+        Dim length = context.HasInput(1) ? ScalarValue(context, 1)
+            : irfft ? FullSpectrum(input.Dims[axis])
+            : input.Dims[axis];
+        if (length.Value is <= 0)
+            throw context.Fail($"the DFT length (input 'dft_length', or by default from the axis dim) must be positive, found {length.Value}");
         Dim[] dims = [.. input.Dims];
-        if (onesided && inverse)
-        {
-            // An inverse of a half spectrum: the full length is only known from dft_length.
-            dims[axis] = context.HasInput(1) ? length : new Dim();
-            dims[^1] = new Dim();
-        }
-        else
-        {
-            dims[axis] = onesided ? HalfSpectrum(length) : length;
-            dims[^1] = 2;
-        }
+        dims[axis] = onesided && !inverse ? HalfSpectrum(length) : length;
+        dims[^1] = outputComponents;
         context.SetOutput(0, elementType, dims);
     }
 
@@ -82,6 +83,9 @@ internal static class SignalShapes
     }
 
     private static Dim HalfSpectrum(Dim length) => length.Value is { } value ? new Dim(value / 2 + 1) : new Dim();
+
+    /// <summary>The signal length a half spectrum of <paramref name="bins"/> bins stands for by default: 2 · (bins − 1).</summary>
+    private static Dim FullSpectrum(Dim bins) => bins.Value is { } value ? new Dim(2 * (value - 1)) : new Dim();
 
     // v17 takes the axis as an attribute (default 1); v20 as an optional input (default -2). Negative axes count from the
     // back of the full rank, and the last (complex) axis cannot be transformed.

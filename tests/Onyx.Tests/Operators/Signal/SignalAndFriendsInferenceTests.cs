@@ -21,6 +21,29 @@ public sealed class SignalAndFriendsInferenceTests
     }
 
     [Fact]
+    public void Dft_irfft_gives_a_real_signal_of_twice_the_bins_minus_one()
+    {
+        TypeInfo? type = InferSingle("DFT", g => [g.AddInput("x", DataType.Float, "batch", 6, 10, 2), "", g.AddInitializer("axis", Tensor.Scalar(1L))], 20,
+            Attribute.Create("onesided", 1L), Attribute.Create("inverse", 1L));
+        Assert.Equal("[batch,10,10,1]", ((TensorTypeInfo)type!).Shape!.ToString());
+    }
+
+    [Fact]
+    public void Dft_with_an_unknown_axis_still_knows_the_last_dim()
+    {
+        TypeInfo? type = InferSingle("DFT", g => [g.AddInput("x", DataType.Float, 1, 6, 10, 1), "", g.AddInput("axis", DataType.Int64)], 20);
+        Assert.Equal("[?,?,?,2]", ((TensorTypeInfo)type!).Shape!.ToString());
+    }
+
+    [Fact]
+    public void Dft_irfft_rejects_real_input()
+    {
+        var error = Assert.Throws<ShapeInferenceException>(() => InferSingle("DFT", g => [g.AddInput("x", DataType.Float, 6, 1)], 17,
+            Attribute.Create("onesided", 1L), Attribute.Create("inverse", 1L), Attribute.Create("axis", 0L)));
+        Assert.Contains("needs complex input", error.Message);
+    }
+
+    [Fact]
     public void Dft_rejects_a_last_dim_other_than_one_or_two()
     {
         var error = Assert.Throws<ShapeInferenceException>(() => InferSingle("DFT", g => [g.AddInput("x", DataType.Float, 4, 3)], 20));
