@@ -16,7 +16,7 @@ internal static class Subgraphs
 
     /// <summary>
     /// Loop: the body takes (iteration_num, cond, loop-carried...) and returns (cond, loop-carried..., scan outputs...);
-    /// scan outputs gain a leading dim for the iteration count, which is unknown.
+    /// scan outputs gain a leading dim for the iteration count, known only when the loop provably runs M times.
     /// </summary>
     public static void InferLoop(InferenceContext context)
     {
@@ -25,14 +25,46 @@ internal static class Subgraphs
         for (int i = 0; i < carried; i++)
             bodyInputs.Add(context.InputType(i + 2));
         var bodyOutputs = context.InferSubgraph("body", bodyInputs);
+        Dim iterations = Iterations(context);
         for (int i = 1; i < bodyOutputs.Count && i - 1 < context.Node.Outputs.Count; i++)
         {
             var type = bodyOutputs[i];
             if (i - 1 < carried)
                 context.SetOutputType(i - 1, type ?? context.InputType(i + 1));
             else if (type is TensorTypeInfo tensor)
-                context.SetOutputType(i - 1, new TensorTypeInfo(tensor.ElementType, tensor.Shape is { } shape ? new Shape([new Dim(), .. shape.Dims]) : null));
+                context.SetOutputType(i - 1, new TensorTypeInfo(tensor.ElementType, tensor.Shape is { } shape ? new Shape([iterations, .. shape.Dims]) : null));
         }
+    }
+
+    /// <summary>
+    /// The number of iterations when it is the trip count M: M is known (a number or a symbol), the initial condition is
+    /// absent or true, and the body passes its condition input through unchanged (directly, via Identity, or as a
+    /// constant true), so only M can end the loop. Unknown otherwise.
+    /// </summary>
+    private static Dim Iterations(InferenceContext context)
+    {
+        if (!context.HasInput(0) || context.InputValues(0) is not [{ } tripCount] || tripCount.Value < 0)
+            return new Dim();
+        if (context.HasInput(1) && context.InputValues(1) is not [{ Value: not null and not 0 }])
+            return new Dim();
+        return context.GetGraph("body") is { Inputs.Count: >= 2, Outputs.Count: >= 1 } body && KeepsCondition(body) ? tripCount : new Dim();
+    }
+
+    private static bool KeepsCondition(Graph body)
+    {
+        string condition = body.Outputs[0].Name;
+        for (int hops = 0; hops <= body.Nodes.Count; hops++)
+        {
+            if (condition == body.Inputs[1].Name)
+                return true;
+            Node? producer = body.Nodes.Find(n => n.Outputs.Contains(condition));
+            if (producer is { OpType: "Identity", Domain: "" or "ai.onnx", Inputs.Count: 1 })
+                condition = producer.Inputs[0];
+            else
+                return producer is { OpType: "Constant", Domain: "" or "ai.onnx" } && producer.Attributes.Find(a => a.Name == "value")?.Tensor is { } value
+                    && TensorValues.Integers(value, 1) is [not 0];
+        }
+        return false;
     }
 
     /// <summary>

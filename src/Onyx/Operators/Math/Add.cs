@@ -39,7 +39,7 @@ internal static class Add
     {
         SinceVersion = 7,
         Attributes = [],
-        Inference = context => Arithmetic.Infer(context, IntegerOperation.Sum),
+        Inference = context => Arithmetic.Infer(context, IntegerOperation.Sum, (a, b) => a + b),
     };
 
     internal static readonly OperatorSchema V13 = V7 with

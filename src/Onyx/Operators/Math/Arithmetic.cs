@@ -3,12 +3,24 @@ namespace Onyx.Operators;
 /// <summary>Inference shared by the elementwise arithmetic operators (Add, Sub, Mul, Div, …).</summary>
 internal static class Arithmetic
 {
-    /// <summary>Since version 7: the output broadcasts the inputs, and known integer values are computed through.</summary>
-    public static void Infer(InferenceContext context, IntegerOperation? operation = null)
+    /// <summary>
+    /// Since version 7: the output broadcasts the inputs; known integer values are computed through, and small real
+    /// constants too when <paramref name="real"/> is given.
+    /// </summary>
+    public static void Infer(InferenceContext context, IntegerOperation? operation = null, Func<double, double, double>? real = null)
     {
         context.SetOutput(0, context.InputElementType(0), ShapeRules.Broadcast(context, 0, 1));
         if (operation is not null && HoldsIntegers(context) && context.InputValues(0) is { } a && context.InputValues(1) is { } b && Elementwise(a, b, operation) is { } values)
             context.SetOutputValues(0, values);
+        else if (real is not null)
+            RealFolding.Binary(context, real);
+    }
+
+    /// <summary>Unary operators on real values (Ceil, Floor, Relu): the output keeps the input's type, and small real constants are folded through.</summary>
+    public static void InferReal(InferenceContext context, Func<double, double> compute)
+    {
+        ShapeRules.SameAsFirstInput(context);
+        RealFolding.Unary(context, compute);
     }
 
     /// <summary>Unary operators that apply to integers (Neg, Abs): the output keeps the input's type, and known values are computed through.</summary>

@@ -39,7 +39,7 @@ internal static class Div
     {
         SinceVersion = 7,
         Attributes = [],
-        Inference = context => Arithmetic.Infer(context, IntegerOperation.Quotient),
+        Inference = context => Arithmetic.Infer(context, IntegerOperation.Quotient, (a, b) => a / b),
     };
 
     internal static readonly OperatorSchema V13 = V7 with

@@ -9,7 +9,7 @@ internal static class Floor
         Outputs = [new("Y", "T")],
         Attributes = [new("consumed_inputs", AttributeType.Ints)],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
-        Inference = ShapeRules.SameAsFirstInput,
+        Inference = context => Arithmetic.InferReal(context, Math.Floor),
     };
 
     internal static readonly OperatorSchema V6 = V1 with

@@ -39,7 +39,7 @@ internal static class Mul
     {
         SinceVersion = 7,
         Attributes = [],
-        Inference = context => Arithmetic.Infer(context, IntegerOperation.Product),
+        Inference = context => Arithmetic.Infer(context, IntegerOperation.Product, (a, b) => a * b),
     };
 
     internal static readonly OperatorSchema V13 = V7 with

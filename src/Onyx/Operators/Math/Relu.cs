@@ -9,7 +9,7 @@ internal static partial class Relu
         Outputs = [new("Y", "T")],
         Attributes = [new("consumed_inputs", AttributeType.Ints)],
         TypeConstraints = [new("T", "tensor(float16), tensor(float), tensor(double)")],
-        Inference = ShapeRules.SameAsFirstInput,
+        Inference = context => Arithmetic.InferReal(context, x => Math.Max(x, 0)),
     };
 
     internal static readonly OperatorSchema V6 = V1 with

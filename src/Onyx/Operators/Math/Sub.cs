@@ -39,7 +39,7 @@ internal static class Sub
     {
         SinceVersion = 7,
         Attributes = [],
-        Inference = context => Arithmetic.Infer(context, IntegerOperation.Difference),
+        Inference = context => Arithmetic.Infer(context, IntegerOperation.Difference, (a, b) => a - b),
     };
 
     internal static readonly OperatorSchema V13 = V7 with

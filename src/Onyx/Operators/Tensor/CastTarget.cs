@@ -21,16 +21,31 @@ internal static class CastTarget
         throw context.Fail($"attribute 'to' is '{name}', which is not a tensor element type name");
     }
 
-    /// <summary>Integer values survive a cast to an integer type that holds them all (shape arithmetic through Cast).</summary>
+    /// <summary>
+    /// Integer values survive a cast to an integer type that holds them all (shape arithmetic through Cast); casts to
+    /// or from real types fold known values (<see cref="RealFolding.Cast"/>).
+    /// </summary>
     public static void PropagateValues(InferenceContext context, DataType target)
     {
-        if (context.InputValues(0) is not { } values || !Range(target, out long min, out long max))
+        if (!RealFolding.IsReal(target) && context.InputValues(0) is { } values)
+            PropagateValues(context, target, values);
+        else
+            RealFolding.Cast(context, target);
+    }
+
+    /// <summary>Records <paramref name="values"/> as the output's when the integer type <paramref name="target"/> holds them all.</summary>
+    public static void PropagateValues(InferenceContext context, DataType target, Dim[] values)
+    {
+        if (!Range(target, out long min, out long max))
             return;
         foreach (Dim d in values)
             if (d.Value is long v && (v < min || v > max))
                 return;
         context.SetOutputValues(0, values);
     }
+
+    /// <summary>True for the integer types whose values propagate.</summary>
+    public static bool IsInteger(DataType type) => Range(type, out _, out _);
 
     private static bool Range(DataType type, out long min, out long max)
     {
