@@ -25,7 +25,7 @@ internal static class LinearClassifier
             new("T1", "tensor(float), tensor(double), tensor(int64), tensor(int32)"),
             new("T2", "tensor(string), tensor(int64)"),
         ],
-        Inference = MlModelShapes.Classifier,
+        Inference = MlModelShapes.LinearClassifier,
     };
 
     internal static OperatorSchema[] Versions => [V1];

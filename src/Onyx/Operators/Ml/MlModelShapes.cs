@@ -4,12 +4,30 @@ namespace Onyx.Operators;
 internal static class MlModelShapes
 {
     /// <summary>Classifiers: labels [N] (string or int64 after the class label attribute) and scores [N, classes].</summary>
-    public static void Classifier(InferenceContext context)
+    public static void Classifier(InferenceContext context) => Classify(context, new Dim());
+
+    /// <summary>
+    /// LinearClassifier: one score per intercept, except that one intercept with two class labels is the binary
+    /// case, scored for both classes.
+    /// </summary>
+    public static void LinearClassifier(InferenceContext context)
+    {
+        int labels = context.GetStrings("classlabels_strings")?.Count ?? context.GetInts("classlabels_ints")?.Count ?? 0;
+        Dim classes = context.GetFloats("intercepts")?.Count switch
+        {
+            null => new Dim(),
+            1 when labels == 2 => 2,
+            int count => count,
+        };
+        Classify(context, classes);
+    }
+
+    private static void Classify(InferenceContext context, Dim classes)
     {
         bool strings = context.HasAttribute("classlabels_strings");
         Dim batch = BatchSize(context);
         context.SetOutput(0, strings ? DataType.String : DataType.Int64, [batch]);
-        context.SetOutput(1, DataType.Float, [batch, new Dim()]);
+        context.SetOutput(1, DataType.Float, [batch, classes]);
     }
 
     /// <summary>Regressors: float [N, targets] with the target count from the given attribute.</summary>
@@ -23,6 +41,8 @@ internal static class MlModelShapes
     /// <summary>ZipMap: a sequence of maps from the class labels (string or int64) to float scores.</summary>
     public static void ZipMap(InferenceContext context)
     {
+        if (context.InputRank(0) is { } rank and not (1 or 2))
+            throw context.Fail($"input 'X' must have shape [N, C] or [C], found rank {rank}");
         DataType key = context.HasAttribute("classlabels_strings") ? DataType.String : DataType.Int64;
         context.SetOutputType(0, TypeInfo.Sequence(TypeInfo.Map(key, TypeInfo.Tensor(DataType.Float, []))));
     }
@@ -52,7 +72,11 @@ internal static class MlModelShapes
     /// <summary>OneHotEncoder: X's shape with a trailing axis of one column per category.</summary>
     public static void OneHotEncoder(InferenceContext context)
     {
-        int categories = context.GetInts("cats_int64s")?.Count ?? context.GetStrings("cats_strings")?.Count ?? 0;
+        IReadOnlyList<long>? ints = context.GetInts("cats_int64s");
+        IReadOnlyList<string>? strings = context.GetStrings("cats_strings");
+        if ((ints is null) == (strings is null))
+            throw context.Fail("exactly one of the attributes 'cats_int64s' and 'cats_strings' must be set");
+        int categories = ints?.Count ?? strings!.Count;
         Shape? input = context.InputShape(0);
         context.SetOutput(0, DataType.Float, input is null ? null : new Shape([.. input.Dims, categories == 0 ? new Dim() : categories]));
     }
@@ -72,11 +96,13 @@ internal static class MlModelShapes
         return total;
     }
 
+    /// <summary>N of an [N, C] input; a [C] input is one example.</summary>
     private static Dim BatchSize(InferenceContext context) => context.InputShape(0) switch
     {
+        null => new Dim(),
         { Rank: 2 } shape => shape.Dims[0],
         { Rank: 1 } => 1,
-        _ => new Dim(),
+        { Rank: var rank } => throw context.Fail($"input 'X' must have shape [N, C] or [C], found rank {rank}"),
     };
 
     private static Dim Targets(InferenceContext context, string attribute) =>

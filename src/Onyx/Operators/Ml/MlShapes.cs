@@ -9,6 +9,8 @@ internal static class MlShapes
     /// <summary>CategoryMapper (and LabelEncoder v1): strings map to int64 and int64 to strings, shape kept.</summary>
     public static void StringIntSwap(InferenceContext context)
     {
+        if (context.GetInts("cats_int64s") is { } ints && context.GetStrings("cats_strings") is { } strings && ints.Count != strings.Count)
+            throw context.Fail($"attributes 'cats_int64s' ({ints.Count}) and 'cats_strings' ({strings.Count}) must have the same length");
         DataType input = context.InputElementType(0);
         DataType output = input switch
         {
@@ -21,17 +23,29 @@ internal static class MlShapes
             ShapeRules.SameShapeAs(context, 0, output);
     }
 
-    /// <summary>LabelEncoder v2+: the output element type is that of the values_* attribute given.</summary>
+    /// <summary>
+    /// LabelEncoder v2+: X's element type must be that of the keys_* attribute given, the output's is that of the
+    /// values_* attribute, and keys and values are parallel lists of the same length.
+    /// </summary>
     public static void LabelEncoder(InferenceContext context)
     {
-        DataType output =
-            context.HasAttribute("values_strings") ? DataType.String
-            : context.HasAttribute("values_int64s") ? DataType.Int64
-            : context.HasAttribute("values_floats") ? DataType.Float
-            : context.GetTensor("values_tensor")?.DataType
-              ?? throw context.Fail("one of the values_* attributes must be set");
-        ShapeRules.SameShapeAs(context, 0, output);
+        (DataType key, long keys) = EncoderList(context, "keys") ?? throw context.Fail("one of the keys_* attributes must be set");
+        (DataType value, long values) = EncoderList(context, "values") ?? throw context.Fail("one of the values_* attributes must be set");
+        DataType input = context.InputElementType(0);
+        if (input != DataType.Undefined && input != key)
+            throw context.Fail($"input 'X' has type {input} but the keys are {key}");
+        if (keys != values)
+            throw context.Fail($"the keys ({keys}) and the values ({values}) must have the same length");
+        ShapeRules.SameShapeAs(context, 0, value);
     }
+
+    /// <summary>The element type and length of the keys_* or values_* attribute that is set.</summary>
+    private static (DataType Type, long Length)? EncoderList(InferenceContext context, string prefix) =>
+        context.GetStrings(prefix + "_strings") is { } strings ? (DataType.String, strings.Count)
+        : context.GetInts(prefix + "_int64s") is { } ints ? (DataType.Int64, ints.Count)
+        : context.GetFloats(prefix + "_floats") is { } floats ? (DataType.Float, floats.Count)
+        : context.GetTensor(prefix + "_tensor") is { } tensor ? (tensor.DataType, tensor.ElementCount)
+        : null;
 
     /// <summary>ArrayFeatureExtractor: X's last axis replaced by the selected indices ([1, n] for a 1-D X).</summary>
     public static void ArrayFeatureExtractor(InferenceContext context)

@@ -19,8 +19,8 @@ internal static class StringShapes
             context.SetOutput(0, DataType.String, (Shape?)null);
             return;
         }
-        if (input.Rank is < 1 or > 2)
-            throw context.Fail($"input 'X' must have shape [C] or [1, C], found rank {input.Rank}");
+        if (input.Rank is < 1 or > 2 || input.Rank == 2 && input.Dims[0].Value is { } rows && rows != 1)
+            throw context.Fail($"input 'X' must have shape [C] or [1, C], found {input}");
         Dim[] dims = [.. input.Dims];
         dims[^1] = new Dim();
         context.SetOutput(0, DataType.String, dims);
