@@ -8,7 +8,12 @@ internal static class OneNodeInference
     {
         foreach (string output in outputs)
             g.AddOutput(new ValueInfo(output));
-        Model model = g.ToModel(opset);
+        return Infer(g.ToModel(opset));
+    }
+
+    /// <summary>Infers <paramref name="model"/> strictly; returns each graph output's type as text.</summary>
+    public static string[] Infer(Model model)
+    {
         ShapeInference.InferShapes(model, new ShapeInferenceOptions { Strict = true });
         return [.. model.Graph.Outputs.Select(o => Describe(o.Type))];
     }

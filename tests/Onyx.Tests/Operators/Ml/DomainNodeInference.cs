@@ -10,9 +10,7 @@ internal static class DomainNodeInference
         Node node = g.AddNode(opType, inputs(g), outputCount, domain, attributes);
         foreach (string output in node.Outputs)
             g.AddOutput(new ValueInfo(output));
-        Model model = new ModelBuilder(g.Graph).UseOpset("", 17).UseOpset(domain, version).Build();
-        ShapeInference.InferShapes(model, new ShapeInferenceOptions { Strict = true });
-        return [.. model.Graph.Outputs.Select(o => OneNodeInference.Describe(o.Type))];
+        return OneNodeInference.Infer(new ModelBuilder(g.Graph).UseOpset("", 17).UseOpset(domain, version).Build());
     }
 
     /// <summary>The problem strict inference reports for the node.</summary>

@@ -86,24 +86,4 @@ public sealed class SignalAndFriendsInferenceTests
             g.AddInput("idx", DataType.Int64, 4),
         ], 16));
     }
-
-    [Fact]
-    public void Gradient_outputs_take_the_types_of_the_xs_inputs()
-    {
-        var g = new GraphBuilder();
-        string a = g.AddInput("a", DataType.Float, "n", 3);
-        string b = g.AddInput("b", DataType.Double);
-        string c = g.AddNode("Add", [a, a]);
-        Node gradient = g.AddNode("Gradient", [a, b], 2, "ai.onnx.preview.training",
-            Attribute.Create("xs", new[] { "a", "b" }), Attribute.Create("y", "c"));
-        g.AddOutput(new ValueInfo(c));
-        g.AddOutput(new ValueInfo(gradient.Outputs[0]));
-        g.AddOutput(new ValueInfo(gradient.Outputs[1]));
-        Model model = new ModelBuilder(g.Graph).UseOpset("", 12).UseOpset("ai.onnx.preview.training", 1).Build();
-        ShapeInference.InferShapes(model, new ShapeInferenceOptions { Strict = true });
-        var da = (TensorTypeInfo)model.Graph.Outputs[1].Type!;
-        var db = (TensorTypeInfo)model.Graph.Outputs[2].Type!;
-        Assert.Equal((DataType.Float, "[n,3]"), (da.ElementType, da.Shape!.ToString()));
-        Assert.Equal((DataType.Double, "[]"), (db.ElementType, db.Shape!.ToString()));
-    }
 }
