@@ -48,37 +48,93 @@ internal static class Sequences
 
     public static void InferInsert(InferenceContext context)
     {
+        DataType tensorType = context.InputElementType(1);
         if (ElementOf(context, 0) is TensorTypeInfo element)
+        {
+            // The spec: 'tensor' must have the same data type as 'input_sequence'.
+            if (tensorType != DataType.Undefined && element.ElementType != DataType.Undefined && tensorType != element.ElementType)
+                throw context.Fail($"input 'tensor' has element type {tensorType.TypeName()}, but the sequence holds {element.ElementType.TypeName()}");
             context.SetOutputType(0, TypeInfo.Sequence(new TensorTypeInfo(element.ElementType, Merge(element.Shape, context.InputShape(1)))));
+        }
         else
-            context.SetOutputType(0, TypeInfo.Sequence(TypeInfo.Tensor(context.InputElementType(1))));
+            context.SetOutputType(0, TypeInfo.Sequence(TypeInfo.Tensor(tensorType)));
     }
 
     public static void InferLength(InferenceContext context) => context.SetOutput(0, DataType.Int64, new Shape());
 
+    /// <summary>
+    /// ConcatFromSequence: the elements' shape with the concatenation axis (a new one with new_axis) of unknown size,
+    /// since the spec requires the elements to agree on every other dim.
+    /// </summary>
     public static void InferConcat(InferenceContext context)
     {
         if (ElementOf(context, 0) is not TensorTypeInfo element)
             return;
         Shape? shape = null;
-        if (element.Shape is { } inputShape)
+        if (element.Shape is { } elementShape)
         {
-            int rank = inputShape.Rank + (context.GetInt("new_axis", 0) != 0 ? 1 : 0);
-            ShapeRules.Axis(context, context.GetInt("axis") ?? throw context.Fail("attribute 'axis' is required"), rank);
-            shape = ShapeRules.UnknownShape(context, rank);
+            long newAxis = context.GetInt("new_axis", 0);
+            if (newAxis is not (0 or 1))
+                throw context.Fail($"attribute 'new_axis' must be 0 or 1, found {newAxis}");
+            var dims = new List<Dim>(elementShape.Dims);
+            long axisAttribute = context.GetInt("axis") ?? throw context.Fail("attribute 'axis' is required");
+            int axis = ShapeRules.Axis(context, axisAttribute, dims.Count + (int)newAxis);
+            if (newAxis == 1)
+                dims.Insert(axis, new Dim());
+            else
+                dims[axis] = new Dim();
+            shape = new Shape(dims);
         }
         context.SetOutput(0, element.ElementType, shape);
     }
 
+    /// <summary>
+    /// SplitToSequence: each chunk has the input's dims but along the split axis, where it has the size every chunk
+    /// shares (1 without a split input; dropped when keepdims is 0 there), or an unknown one.
+    /// </summary>
     public static void InferSplit(InferenceContext context)
     {
-        Shape? shape = null;
-        if (context.InputRank(0) is int rank)
+        Shape? chunk = null;
+        if (context.InputShape(0) is { } shape)
         {
-            bool dropsAxis = !context.HasInput(1) && context.GetInt("keepdims", 1) == 0;
-            shape = ShapeRules.UnknownShape(context, dropsAxis ? rank - 1 : rank);
+            int axis = ShapeRules.Axis(context, context.GetInt("axis", 0), shape.Rank);
+            var dims = new List<Dim>(shape.Dims);
+            if (context.HasInput(1))
+                dims[axis] = ChunkSize(context, shape.Dims[axis]);
+            else if (context.GetInt("keepdims", 1) != 0)
+                dims[axis] = new Dim(1);
+            else
+                dims.RemoveAt(axis);
+            chunk = new Shape(dims);
         }
-        context.SetOutputType(0, TypeInfo.Sequence(new TensorTypeInfo(context.InputElementType(0), shape)));
+        context.SetOutputType(0, TypeInfo.Sequence(new TensorTypeInfo(context.InputElementType(0), chunk)));
+    }
+
+    /// <summary>The size of every chunk along the split axis when the split input makes them all equal; unknown otherwise.</summary>
+    private static Dim ChunkSize(InferenceContext context, Dim axisSize)
+    {
+        if (context.InputValues(1) is not { } split || context.InputRank(1) is not int rank || Array.Exists(split, d => d.Value is null))
+            return new Dim();
+        if (split.Length == 0)
+            throw context.Fail("input 'split' must not be empty");
+        if (rank == 0)
+        {
+            // A scalar split gives chunks of that size, the last one smaller when it does not divide the axis.
+            long size = split[0].Value!.Value;
+            if (size <= 0)
+                throw context.Fail($"a scalar input 'split' must be positive, found {size}");
+            return axisSize.Value is long n && n % size == 0 ? split[0] : new Dim();
+        }
+        Dim total = new(0);
+        foreach (Dim length in split)
+        {
+            if (length.Value < 0)
+                throw context.Fail($"input 'split' has a negative length {length.Value}");
+            total = ShapeRules.Add(context, total, length);
+        }
+        if (axisSize.Value is long axisLength && total.Value != axisLength)
+            throw context.Fail($"input 'split' sums to {total.Value}, but the split axis has size {axisLength}");
+        return Array.TrueForAll(split, d => d.Value == split[0].Value) ? split[0] : new Dim();
     }
 
     public static void InferOptional(InferenceContext context)
