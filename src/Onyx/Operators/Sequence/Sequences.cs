@@ -48,30 +48,38 @@ internal static class Sequences
 
     public static void InferInsert(InferenceContext context)
     {
+        DataType tensorType = context.InputElementType(1);
         if (ElementOf(context, 0) is TensorTypeInfo element)
+        {
+            // The spec: 'tensor' must have the same data type as 'input_sequence'.
+            if (tensorType != DataType.Undefined && element.ElementType != DataType.Undefined && tensorType != element.ElementType)
+                throw context.Fail($"input 'tensor' has element type {tensorType.TypeName()}, but the sequence holds {element.ElementType.TypeName()}");
             context.SetOutputType(0, TypeInfo.Sequence(new TensorTypeInfo(element.ElementType, Merge(element.Shape, context.InputShape(1)))));
+        }
         else
-            context.SetOutputType(0, TypeInfo.Sequence(TypeInfo.Tensor(context.InputElementType(1))));
+            context.SetOutputType(0, TypeInfo.Sequence(TypeInfo.Tensor(tensorType)));
     }
 
     public static void InferLength(InferenceContext context) => context.SetOutput(0, DataType.Int64, new Shape());
 
     /// <summary>
-    /// ConcatFromSequence: the elements' dims except along axis, where the total depends on the sequence's length
-    /// (unknown); with new_axis the elements are stacked along a new dim of that length.
+    /// ConcatFromSequence: the elements' shape with the concatenation axis (a new one with new_axis) of unknown size,
+    /// since the spec requires the elements to agree on every other dim.
     /// </summary>
     public static void InferConcat(InferenceContext context)
     {
         if (ElementOf(context, 0) is not TensorTypeInfo element)
             return;
         Shape? shape = null;
-        if (element.Shape is { } inputShape)
+        if (element.Shape is { } elementShape)
         {
-            bool newAxis = context.GetInt("new_axis", 0) != 0;
-            int rank = inputShape.Rank + (newAxis ? 1 : 0);
-            int axis = ShapeRules.Axis(context, context.GetInt("axis") ?? throw context.Fail("attribute 'axis' is required"), rank);
-            List<Dim> dims = [.. inputShape.Dims];
-            if (newAxis)
+            long newAxis = context.GetInt("new_axis", 0);
+            if (newAxis is not (0 or 1))
+                throw context.Fail($"attribute 'new_axis' must be 0 or 1, found {newAxis}");
+            var dims = new List<Dim>(elementShape.Dims);
+            long axisAttribute = context.GetInt("axis") ?? throw context.Fail("attribute 'axis' is required");
+            int axis = ShapeRules.Axis(context, axisAttribute, dims.Count + (int)newAxis);
+            if (newAxis == 1)
                 dims.Insert(axis, new Dim());
             else
                 dims[axis] = new Dim();
@@ -81,47 +89,52 @@ internal static class Sequences
     }
 
     /// <summary>
-    /// SplitToSequence: each element keeps the input's dims except along axis, where it holds one split's length:
-    /// 1 without 'split' (the axis dropped when keepdims is 0), the scalar split when it divides the dim, the common
-    /// length when a 1-D split lists equal lengths, unknown otherwise.
+    /// SplitToSequence: each chunk has the input's dims but along the split axis, where it has the size every chunk
+    /// shares (1 without a split input; dropped when keepdims is 0 there), or an unknown one.
     /// </summary>
     public static void InferSplit(InferenceContext context)
     {
-        Shape? shape = null;
-        if (context.InputShape(0) is { } input)
+        Shape? chunk = null;
+        if (context.InputShape(0) is { } shape)
         {
-            int axis = ShapeRules.Axis(context, context.GetInt("axis", 0), input.Rank);
-            List<Dim> dims = [.. input.Dims];
-            if (!context.HasInput(1))
-            {
-                if (context.GetInt("keepdims", 1) == 0)
-                    dims.RemoveAt(axis);
-                else
-                    dims[axis] = 1;
-            }
+            int axis = ShapeRules.Axis(context, context.GetInt("axis", 0), shape.Rank);
+            var dims = new List<Dim>(shape.Dims);
+            if (context.HasInput(1))
+                dims[axis] = ChunkSize(context, shape.Dims[axis]);
+            else if (context.GetInt("keepdims", 1) != 0)
+                dims[axis] = new Dim(1);
             else
-            {
-                dims[axis] = SplitLength(context, input.Dims[axis]);
-            }
-            shape = new Shape(dims);
+                dims.RemoveAt(axis);
+            chunk = new Shape(dims);
         }
-        context.SetOutputType(0, TypeInfo.Sequence(new TensorTypeInfo(context.InputElementType(0), shape)));
+        context.SetOutputType(0, TypeInfo.Sequence(new TensorTypeInfo(context.InputElementType(0), chunk)));
     }
 
-    private static Dim SplitLength(InferenceContext context, Dim axisDim)
+    /// <summary>The size of every chunk along the split axis when the split input makes them all equal; unknown otherwise.</summary>
+    private static Dim ChunkSize(InferenceContext context, Dim axisSize)
     {
-        if (context.InputRank(1) is int rank && rank > 1)
-            throw context.Fail($"input 'split' must be a scalar or 1-D, found rank {rank}");
-        if (context.InputValues(1) is not { Length: > 0 } lengths || lengths.Any(l => l.Value is null))
+        if (context.InputValues(1) is not { } split || context.InputRank(1) is not int rank || Array.Exists(split, d => d.Value is null))
             return new Dim();
-        if (lengths.Any(l => l.Value < 0))
-            throw context.Fail($"input 'split' must not hold negative lengths, found [{string.Join(",", lengths.Select(l => l.Value))}]");
-        long first = lengths[0].Value!.Value;
-        if (context.InputRank(1) == 0)
-            return axisDim.Value is long total && first > 0 && total % first == 0 ? first : new Dim();
-        if (axisDim.Value is long whole && lengths.Sum(l => l.Value!.Value) != whole)
-            throw context.Fail($"input 'split' lengths [{string.Join(",", lengths.Select(l => l.Value))}] do not add up to the axis dim {whole}");
-        return lengths.All(l => l.Value == first) ? first : new Dim();
+        if (split.Length == 0)
+            throw context.Fail("input 'split' must not be empty");
+        if (rank == 0)
+        {
+            // A scalar split gives chunks of that size, the last one smaller when it does not divide the axis.
+            long size = split[0].Value!.Value;
+            if (size <= 0)
+                throw context.Fail($"a scalar input 'split' must be positive, found {size}");
+            return axisSize.Value is long n && n % size == 0 ? split[0] : new Dim();
+        }
+        Dim total = new(0);
+        foreach (Dim length in split)
+        {
+            if (length.Value < 0)
+                throw context.Fail($"input 'split' has a negative length {length.Value}");
+            total = ShapeRules.Add(context, total, length);
+        }
+        if (axisSize.Value is long axisLength && total.Value != axisLength)
+            throw context.Fail($"input 'split' sums to {total.Value}, but the split axis has size {axisLength}");
+        return Array.TrueForAll(split, d => d.Value == split[0].Value) ? split[0] : new Dim();
     }
 
     public static void InferOptional(InferenceContext context)
