@@ -15,6 +15,13 @@ internal sealed class GraphInferencer
     }
 
     private readonly Model _model;
+    private int _probeDepth;
+
+    /// <summary>
+    /// How deep probes may nest (a loop inside a loop being probed probes too). Each level multiplies the work by the
+    /// number of probes a loop makes, so the depth is capped; beyond it a loop keeps only element types.
+    /// </summary>
+    private const int MaxProbeDepth = 2;
     private readonly Dictionary<(string Domain, string Name, string Overload), Function> _functions = [];
     private readonly HashSet<(string, string, string)> _functionsInProgress = [];
     private readonly List<ShapeInferenceException> _problems = [];
@@ -44,6 +51,32 @@ internal sealed class GraphInferencer
         return outputs;
     }
 
+    /// <summary>True when probes are nested as deep as they may be, so no further probe can run.</summary>
+    public bool CannotProbe => _probeDepth >= MaxProbeDepth;
+
+    /// <summary>
+    /// Infers a subgraph without recording anything in the model or reporting problems, to learn what its outputs
+    /// would be for trial input types. Null when the subgraph has a problem with them.
+    /// </summary>
+    public IReadOnlyList<TypeInfo?>? ProbeSubgraph(Graph graph, string path, InferenceScope outer, IReadOnlyList<TypeInfo?> inputTypes)
+    {
+        if (CannotProbe)
+            throw new InvalidOperationException($"Probes nest at most {MaxProbeDepth} deep.");
+        _probeDepth++;
+        try
+        {
+            return InferSubgraph(graph, path, outer, inputTypes);
+        }
+        catch (ShapeInferenceException)
+        {
+            return null;
+        }
+        finally
+        {
+            _probeDepth--;
+        }
+    }
+
     private void BindInputs(Graph graph, InferenceScope scope, IReadOnlyList<TypeInfo?>? inputTypes, IReadOnlyDictionary<string, Tensor>? knownValues)
     {
         var inputNames = new HashSet<string>(StringComparer.Ordinal);
@@ -54,7 +87,7 @@ internal sealed class GraphInferencer
             TypeInfo? given = inputTypes is not null && i < inputTypes.Count ? inputTypes[i] : null;
             TypeInfo? type = TypeMerge.Merge(given, input.Type, problem =>
                 Report(new ShapeInferenceException(NodeLocation.OfGraph(GraphLabel(graph)), $"input '{input.Name}': {problem}")));
-            if (type is not null && TypeMerge.AddsTo(type, input.Type) && inputTypes is not null && Options.UpdateModel)
+            if (type is not null && TypeMerge.AddsTo(type, input.Type) && inputTypes is not null && Updates)
                 input.Type = type;
             Tensor? known = knownValues is not null && knownValues.TryGetValue(input.Name, out Tensor? v) ? v : null;
             scope.Set(input.Name, Constant(type ?? (known is null ? null : TypeOf(known)), known));
@@ -111,7 +144,7 @@ internal sealed class GraphInferencer
                 TypeInfo? merged = TypeMerge.Merge(inferred?.Type, info?.Type, problem =>
                     Report(new ShapeInferenceException(location, $"output '{name}': {problem}")));
                 scope.Set(name, (inferred ?? new ValueState(null)) with { Type = merged });
-                if (merged is null || inputNames.Contains(name) || !Options.UpdateModel)
+                if (merged is null || inputNames.Contains(name) || !Updates)
                     continue;
                 if (info is null)
                 {
@@ -280,9 +313,12 @@ internal sealed class GraphInferencer
         return opsets;
     }
 
+    /// <summary>Whether inferred types are written into the model: as the options say, and never while probing.</summary>
+    private bool Updates => Options.UpdateModel && _probeDepth == 0;
+
     private void Report(ShapeInferenceException problem)
     {
-        if (Options.Strict)
+        if (Options.Strict || _probeDepth > 0)
             throw problem;
         _problems.Add(problem);
     }

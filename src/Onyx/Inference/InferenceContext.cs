@@ -148,6 +148,20 @@ internal sealed class InferenceContext
         return _inferencer.InferSubgraph(graph, $"{Location.GraphPath}/{NodeLabel}:{attributeName}", _scope, inputTypes);
     }
 
+    /// <summary>
+    /// What a subgraph's outputs would be for trial input types, without recording anything or reporting problems
+    /// (see <see cref="GraphInferencer.ProbeSubgraph"/>); null when the subgraph has a problem with them. Not
+    /// available when <see cref="CannotProbe"/>.
+    /// </summary>
+    public IReadOnlyList<TypeInfo?>? ProbeSubgraph(string attributeName, IReadOnlyList<TypeInfo?> inputTypes)
+    {
+        Graph graph = GetGraph(attributeName) ?? throw Fail($"attribute '{attributeName}' is required");
+        return _inferencer.ProbeSubgraph(graph, $"{Location.GraphPath}/{NodeLabel}:{attributeName}", _scope, inputTypes);
+    }
+
+    /// <summary>True when this node is inferred inside probes nested as deep as they may be (<see cref="ProbeSubgraph"/>).</summary>
+    public bool CannotProbe => _inferencer.CannotProbe;
+
     internal ValueState? Output(int index) => _outputs[index];
 
     private string NodeLabel => Node.Name.Length > 0 ? Node.Name : $"{Node.OpType}_{Location.NodeIndex}";

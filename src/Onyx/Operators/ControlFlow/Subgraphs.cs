@@ -21,20 +21,70 @@ internal static class Subgraphs
     public static void InferLoop(InferenceContext context)
     {
         int carried = context.Node.Inputs.Count - 2;
-        var bodyInputs = new List<TypeInfo?> { TypeInfo.Tensor(DataType.Int64, []), TypeInfo.Tensor(DataType.Bool, []) };
-        for (int i = 0; i < carried; i++)
-            bodyInputs.Add(context.InputType(i + 2));
-        var bodyOutputs = context.InferSubgraph("body", bodyInputs);
+        TypeInfo?[] carriedTypes = CarriedTypes(context, [.. Enumerable.Range(0, carried).Select(i => context.InputType(i + 2))]);
+        var bodyOutputs = context.InferSubgraph("body", LoopBodyInputs(carriedTypes));
         Dim iterations = Iterations(context);
         for (int i = 1; i < bodyOutputs.Count && i - 1 < context.Node.Outputs.Count; i++)
         {
             var type = bodyOutputs[i];
             if (i - 1 < carried)
-                context.SetOutputType(i - 1, type ?? context.InputType(i + 1));
+                context.SetOutputType(i - 1, Widen(carriedTypes[i - 1], type));
             else if (type is TensorTypeInfo tensor)
                 context.SetOutputType(i - 1, new TensorTypeInfo(tensor.ElementType, tensor.Shape is { } shape ? new Shape([iterations, .. shape.Dims]) : null));
         }
     }
+
+    private const int MaxCarriedProbes = 3;
+
+    /// <summary>
+    /// Types that hold for the loop-carried values before and after every iteration. A carried value may change shape
+    /// from one iteration to the next (e.g. grow by Concat), so the body is probed with the initial types and every dim
+    /// it changes is widened to unknown, until the body keeps the types it is given. When that does not settle in a few
+    /// probes, when the body fails with widened types, or inside probes nested too deep, only the element types are kept, as
+    /// onnx does. When the body fails with the initial types, they are returned, so that inferring it reports the problem.
+    /// </summary>
+    private static TypeInfo?[] CarriedTypes(InferenceContext context, TypeInfo?[] initial)
+    {
+        if (context.CannotProbe)
+            return [.. initial.Select(WithoutShapes)];
+        TypeInfo?[] types = initial;
+        for (int probe = 0; probe < MaxCarriedProbes; probe++)
+        {
+            if (context.ProbeSubgraph("body", LoopBodyInputs(types)) is not { } outputs)
+                return probe == 0 ? initial : [.. initial.Select(WithoutShapes)];
+            TypeInfo?[] widened = [.. types.Select((type, i) => i + 1 < outputs.Count ? Widen(type, outputs[i + 1]) : type)];
+            if (widened.Select(TypeMerge.Describe).SequenceEqual(types.Select(TypeMerge.Describe)))
+                return types;
+            types = widened;
+        }
+        return [.. initial.Select(WithoutShapes)];
+    }
+
+    private static List<TypeInfo?> LoopBodyInputs(IEnumerable<TypeInfo?> carried) =>
+        [TypeInfo.Tensor(DataType.Int64, []), TypeInfo.Tensor(DataType.Bool, []), .. carried];
+
+    /// <summary>
+    /// The type that covers both <paramref name="before"/> and <paramref name="after"/> an iteration: dims that differ
+    /// become unknown. When the kinds or element types differ the body's type is kept, shapes dropped: it is what the
+    /// loop returns once it has run (the checker reports the mismatch).
+    /// </summary>
+    private static TypeInfo? Widen(TypeInfo? before, TypeInfo? after) => (before, after) switch
+    {
+        (null, _) => WithoutShapes(after),
+        (_, null) => WithoutShapes(before),
+        (TensorTypeInfo x, TensorTypeInfo y) when x.ElementType == y.ElementType => new TensorTypeInfo(x.ElementType, Sequences.Merge(x.Shape, y.Shape)),
+        (SequenceTypeInfo x, SequenceTypeInfo y) => new SequenceTypeInfo(Widen(x.ElementType, y.ElementType)),
+        (OptionalTypeInfo x, OptionalTypeInfo y) => new OptionalTypeInfo(Widen(x.ElementType, y.ElementType)),
+        _ => WithoutShapes(after),
+    };
+
+    private static TypeInfo? WithoutShapes(TypeInfo? type) => type switch
+    {
+        TensorTypeInfo t => new TensorTypeInfo(t.ElementType, null),
+        SequenceTypeInfo t => new SequenceTypeInfo(WithoutShapes(t.ElementType)),
+        OptionalTypeInfo t => new OptionalTypeInfo(WithoutShapes(t.ElementType)),
+        _ => type,
+    };
 
     /// <summary>
     /// The number of iterations when it is the trip count M: M is known (a number or a symbol), the initial condition is

@@ -114,6 +114,48 @@ public sealed class ControlFlowInferenceTests
     }
 
     [Fact]
+    public void Loop_carried_values_that_grow_get_unknown_dims_and_so_do_the_body_values_built_from_them()
+    {
+        string[] types = Loop(g => g.AddInput("x", DataType.Float, 1, 3), ["x"], ["x_in"], ["x_out", "rows"],
+            new Node("Concat", ["x_in", "x_in"], ["x_out"]).With(Attribute.Create("axis", 0L)), new Node("Shape", ["x_out"], ["rows"]));
+        Assert.Equal(["tensor(float)[?,3]", "tensor(int64)[?,2]"], types);
+    }
+
+    [Fact]
+    public void Loop_carried_values_whose_rank_changes_keep_only_their_element_type()
+    {
+        string[] types = Loop(g => g.AddInput("x", DataType.Float, 2), ["x"], ["x_in"], ["x_out"],
+            new Node("Unsqueeze", ["x_in", "zero"], ["x_out"]), new Node("Constant", [], ["zero"]).With(Attribute.Create("value", Tensor.FromArray(new[] { 0L }, 1))));
+        Assert.Equal(["tensor(float)[unknown rank]"], types);
+    }
+
+    /// <summary>A Loop over x[N,3] whose body nests <paramref name="depth"/> more loops around Neg.</summary>
+    private static string NestedLoops(int depth)
+    {
+        Graph body = Body("body_0", ["i", "cond_in", "x_in"], ["cond_out", "x_out"], new Node("Identity", ["cond_in"], ["cond_out"]), new Node("Neg", ["x_in"], ["x_out"]));
+        for (int level = 1; level <= depth; level++)
+            body = Body($"body_{level}", ["i", "cond_in", "x_in"], ["cond_out", "x_out"], new Node("Identity", ["cond_in"], ["cond_out"]),
+                new Node("Loop", ["", "cond_in", "x_in"], ["x_out"]).With(Attribute.Create("body", body)));
+        var g = new GraphBuilder();
+        string x = g.AddInput("x", DataType.Float, "N", 3);
+        Node loop = g.AddNode("Loop", [g.AddInput("M", DataType.Int64), g.AddInput("cond", DataType.Bool), x], 1, "", Attribute.Create("body", body));
+        return OneNodeInference.Infer(g, 16, loop.Outputs[0]).Single();
+    }
+
+    [Fact]
+    public void Nested_loops_keep_carried_shapes_while_probes_may_nest()
+    {
+        Assert.Equal("tensor(float)[N,3]", NestedLoops(1));
+    }
+
+    [Fact]
+    public void Deeply_nested_loops_keep_only_element_types_and_finish_quickly()
+    {
+        // Probes nest at most two deep: beyond, a loop keeps only element types, so 60 levels cost little more than 60 bodies.
+        Assert.Equal("tensor(float)[unknown rank]", NestedLoops(60));
+    }
+
+    [Fact]
     public void Loop_body_failures_are_reported()
     {
         Assert.Contains("cannot be broadcast", Failure(() => Loop(g => { g.AddInput("x", DataType.Float, 2, 3); g.AddInput("w", DataType.Float, 4); },
