@@ -61,6 +61,10 @@ public sealed class ModelBuilder(Graph graph)
             ir = Math.Max(ir, IrVersions.ForOpset(opset.Domain, opset.Version));
         if (_model.Functions.Count > 0)
             ir = Math.Max(ir, 8); // model-local functions arrived with IR version 8
+        if (_model.Functions.Exists(f => f.AttributeDefaults.Count > 0))
+            ir = Math.Max(ir, 9); // attribute defaults of functions with IR version 9
+        if (_model.Functions.Exists(f => f.Overload.Length > 0))
+            ir = Math.Max(ir, 10); // function overloads with IR version 10
         _model.IrVersion = _irVersion ?? ir;
         return _model;
     }

@@ -109,7 +109,7 @@ public sealed class BuilderTests
             .AddFunction(function)
             .Build();
 
-        Assert.Equal(8, model.IrVersion);
+        Assert.Equal(9, model.IrVersion); // the function's attribute default (alpha) needs IR version 9
         Model back = Model.Parse(model.ToBytes());
         IrComparer.AssertEqual(model, back);
         Assert.Null(((TensorTypeInfo)back.Graph.ValueInfos[0].Type!).Shape);
@@ -140,5 +140,28 @@ public sealed class BuilderTests
         Tensor scalar = Tensor.Scalar(2.5);
         Assert.Empty(scalar.Dims);
         Assert.Equal(1, scalar.ElementCount);
+    }
+
+    [Theory]
+    [InlineData(false, false, 8)]
+    [InlineData(true, false, 9)]
+    [InlineData(false, true, 10)]
+    public void Functions_raise_the_ir_version_to_what_their_features_need(bool attributeDefault, bool overload, long expected)
+    {
+        var f = new FunctionBuilder("custom", "Twice");
+        f.AddInput("x");
+        f.AddOutput("y").UseOpset("", 13);
+        if (attributeDefault)
+            f.AddAttribute(Attribute.Create("alpha", 2f));
+        f.Function.Nodes.Add(new Node("Add", ["x", "x"], ["y"]));
+        if (overload)
+            f.Function.Overload = "v2";
+        var g = new GraphBuilder();
+        g.AddOutput(g.AddNode("Twice", [g.AddInput("x", DataType.Float, 2)], 1, "custom").Outputs[0], DataType.Float, 2);
+
+        Model model = new ModelBuilder(g.Graph).UseOpset("", 13).UseOpset("custom", 1).AddFunction(f.Function).Build();
+
+        Assert.Equal(expected, model.IrVersion);
+        Assert.True(ModelChecker.Check(model).IsValid, ModelChecker.Check(model).ToString());
     }
 }

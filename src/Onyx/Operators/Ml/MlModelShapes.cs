@@ -34,6 +34,10 @@ internal static class MlModelShapes
     public static InferenceFunction Regressor(string targetsAttribute) => context =>
         context.SetOutput(0, DataType.Float, [BatchSize(context), Targets(context, targetsAttribute)]);
 
+    /// <summary>SVMRegressor: [N, 1], one score per example (the spec gives it a single rho and no target count).</summary>
+    public static void SingleTarget(InferenceContext context) =>
+        context.SetOutput(0, DataType.Float, [BatchSize(context), 1]);
+
     /// <summary>TreeEnsemble (v5): [N, n_targets] of the input's element type.</summary>
     public static void TreeEnsemble(InferenceContext context) =>
         context.SetOutput(0, context.InputElementType(0), [BatchSize(context), Targets(context, "n_targets")]);

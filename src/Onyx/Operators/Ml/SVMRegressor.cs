@@ -19,7 +19,7 @@ internal static class SVMRegressor
             new("support_vectors", AttributeType.Floats),
         ],
         TypeConstraints = [new("T", "tensor(float), tensor(double), tensor(int64), tensor(int32)")],
-        Inference = MlModelShapes.Regressor("n_targets"),
+        Inference = MlModelShapes.SingleTarget,
     };
 
     internal static OperatorSchema[] Versions => [V1];

@@ -84,6 +84,13 @@ public sealed class MlInferenceTests
     }
 
     [Fact]
+    public void SVMRegressor_gives_one_score_per_example()
+    {
+        string[] outputs = Ml("SVMRegressor", X(DataType.Float, "N", 5), 1, Attribute.Create("rho", new[] { 0.5f }));
+        Assert.Equal(["tensor(float)[N,1]"], outputs);
+    }
+
+    [Fact]
     public void TreeEnsembleRegressor_has_n_targets_columns()
     {
         string[] outputs = Ml("TreeEnsembleRegressor", X(DataType.Double, "N", 5), 1, Attribute.Create("n_targets", 3L));
