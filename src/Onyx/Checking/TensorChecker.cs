@@ -10,10 +10,6 @@ namespace Onyx;
 /// </summary>
 internal sealed class TensorChecker(CheckContext context)
 {
-    // Without a model folder there is nothing to open; locations are still resolved lexically against a folder
-    // that does not exist, so absolute paths and '..' are rejected by the same rules as on load.
-    private static readonly string s_noDirectory = Path.Combine(Path.GetTempPath(), "onyx-checker-no-model-directory");
-
     /// <summary>Checks a dense tensor; <paramref name="what"/> names it in messages, e.g. <c>initializer 'w'</c>.</summary>
     public void CheckTensor(Tensor tensor, string what, NodeLocation location)
     {
@@ -232,8 +228,11 @@ internal sealed class TensorChecker(CheckContext context)
     /// </summary>
     private long? ExternalLength(ExternalDataReference reference, string? folder, string what, NodeLocation location)
     {
-        // Resolving for writing applies the containment rules only; resolving for reading adds existence and hard links.
-        var (_, escape) = ExternalDataPath.Resolve(folder ?? s_noDirectory, reference.Location, forWriting: true);
+        // Without a folder only the location's own rules apply. With one, resolving for writing adds containment
+        // (symbolic links followed); resolving for reading then adds existence and hard links.
+        string? escape = folder is null
+            ? ExternalDataPath.CheckLocation(reference.Location)
+            : ExternalDataPath.Resolve(folder, reference.Location, forWriting: true).Problem;
         if (escape is not null)
         {
             context.Add(CheckCode.ExternalDataEscapes, location, $"{what} has external data location '{reference.Location}': {escape}");

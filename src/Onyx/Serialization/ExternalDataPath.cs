@@ -17,15 +17,8 @@ internal static partial class ExternalDataPath
     /// </summary>
     public static (string? Path, string? Problem) Resolve(string baseDirectory, string location, bool forWriting)
     {
-        if (location.Length == 0)
-            return (null, "the location is empty");
-        if (location.Contains('\0'))
-            return (null, "the location contains a NUL character");
-        if (Path.IsPathRooted(location) || location[0] is '/' or '\\' || (location.Length > 1 && location[1] == ':'))
-            return (null, "the location is an absolute path; it must be relative to the model's folder");
-        foreach (string part in location.Split('/', '\\'))
-            if (part == "..")
-                return (null, "the location contains '..'; it must stay inside the model's folder");
+        if (CheckLocation(location) is { } problem)
+            return (null, problem);
 
         string fullBase = Path.GetFullPath(baseDirectory);
         string candidate = Path.Join(fullBase, location);
@@ -45,6 +38,24 @@ internal static partial class ExternalDataPath
         if (HardLinkCount(candidate) > 1)
             return (null, "the file has more than one hard link");
         return (candidate, null);
+    }
+
+    /// <summary>
+    /// The rules a location must follow whatever folder it is resolved against: not empty, no NUL, relative, no
+    /// <c>..</c> component. Returns the problem, or null when the location follows them.
+    /// </summary>
+    public static string? CheckLocation(string location)
+    {
+        if (location.Length == 0)
+            return "the location is empty";
+        if (location.Contains('\0'))
+            return "the location contains a NUL character";
+        if (Path.IsPathRooted(location) || location[0] is '/' or '\\' || (location.Length > 1 && location[1] == ':'))
+            return "the location is an absolute path; it must be relative to the model's folder";
+        foreach (string part in location.Split('/', '\\'))
+            if (part == "..")
+                return "the location contains '..'; it must stay inside the model's folder";
+        return null;
     }
 
     /// <summary>The canonical path: every symbolic link in every component resolved, <c>.</c> and <c>..</c> applied in order.</summary>
