@@ -213,7 +213,7 @@ internal sealed class GraphInferencer
         {
             FunctionBody? body = expand(new FunctionBodyContext(node, schema, opset, Array.ConvertAll(inputs, s => s?.Type)));
             if (body is not null)
-                return InferExpansion(node, location, schema.Inputs.Select(p => p.Name).ToList(), schema.Outputs.Select(p => p.Name).ToList(),
+                return InferExpansion(node, location, body.InputNames ?? [.. schema.Inputs.Select(p => p.Name)], body.OutputNames ?? [.. schema.Outputs.Select(p => p.Name)],
                     body.Nodes, body.OpsetImports, [], inputs, outputs);
         }
         return outputs;

@@ -105,8 +105,12 @@ internal sealed class FunctionBodyWriter(int opsetVersion, string namePrefix = "
         return graph;
     }
 
-    /// <summary>The body written so far.</summary>
+    /// <summary>The body written so far; its nodes name the node's inputs and outputs by the schema's formal names.</summary>
     public FunctionBody ToBody() => new(_nodes, [new OpsetImport(OpsetImport.DefaultDomain, opsetVersion)]);
+
+    /// <summary>The body written so far; its nodes name the node's inputs and outputs, by position, as given.</summary>
+    public FunctionBody ToBody(IReadOnlyList<string> inputNames, IReadOnlyList<string> outputNames) =>
+        ToBody() with { InputNames = inputNames, OutputNames = outputNames };
 
     /// <summary>Renames a value in <paramref name="nodes"/> and in the subgraphs they hold, which may read it from the outer scope.</summary>
     private static void Rename(IEnumerable<Node> nodes, string from, string to)

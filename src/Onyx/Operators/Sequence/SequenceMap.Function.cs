@@ -2,42 +2,45 @@ namespace Onyx.Operators;
 
 internal static partial class SequenceMap
 {
+    private const string Prefix = "SequenceMap_loop_body";
+
     /// <summary>
     /// A Loop over input_sequence's positions whose body takes position i of each sequence input (SequenceAt) or the
     /// whole tensor input, runs the body graph and appends each of its outputs to a sequence (SequenceInsert), the
-    /// sequences starting empty. No body while input_sequence is not known to be a sequence, and (because a body
-    /// refers to the schema's formal names, one per formal) none for more than one additional input or output.
+    /// sequences starting empty. The variadic formals name several values, so the body names the node's inputs
+    /// (input_sequence, additional_inputs_1, …) and outputs (out_sequence_0, …) itself. No body while input_sequence
+    /// is not known to be a sequence or the body graph's inputs and outputs do not match the node's.
     /// </summary>
     internal static FunctionBody? BodyV17(FunctionBodyContext context)
     {
         if (context.Attributes.Graph("body") is not { } body || body.Inputs.Count < 1 || body.Outputs.Count < 1
             || context.InputTypes[0] is not SequenceTypeInfo || context.Node.Inputs.Count != body.Inputs.Count
-            || context.Node.Inputs.Count > 2 || context.Node.Outputs.Count != 1 || body.Outputs.Count != 1)
+            || context.Node.Outputs.Count != body.Outputs.Count)
             return null;
-        string[] inputs = ["input_sequence", "additional_inputs"];
+        string[] inputs = [.. Enumerable.Range(0, body.Inputs.Count).Select(i => i == 0 ? "input_sequence" : $"additional_inputs_{i}")];
+        string[] outputs = [.. Enumerable.Range(0, body.Outputs.Count).Select(j => $"out_sequence_{j}")];
         var w = new FunctionBodyWriter(17);
-        string length = w.Op("SequenceLength", "input_sequence");
+        string length = w.Op("SequenceLength", inputs[0]);
         string always = w.Constant(Tensor.Scalar(true));
-        var elementTypes = body.Outputs.Select(o => o.Type is TensorTypeInfo t ? t.ElementType : DataType.Float).ToList();
-        string empty = w.Op("SequenceEmpty", [], Attribute.Create("dtype", (long)elementTypes[0]));
-        string result = w.Op("Loop", [length, always, empty], Attribute.Create("body", LoopBody(context, body, inputs)));
-        w.Output("out_sequence", result);
-        return w.ToBody();
+        string[] empty = [.. body.Outputs.Select(o => w.Op("SequenceEmpty", [], Attribute.Create("dtype", (long)(o.Type is TensorTypeInfo t ? t.ElementType : DataType.Float))))];
+        string[] results = w.Ops("Loop", [length, always, .. empty], outputs.Length, Attribute.Create("body", LoopBody(context, body, inputs)));
+        for (int j = 0; j < outputs.Length; j++)
+            w.Output(outputs[j], results[j]);
+        return w.ToBody(inputs, outputs);
     }
 
     /// <summary>(i, cond, sequences so far) => (cond, sequences with the body's outputs for position i appended).</summary>
     private static Graph LoopBody(FunctionBodyContext context, Graph body, string[] inputs)
     {
-        const string prefix = "SequenceMap_loop_body";
-        var loop = new Graph(prefix);
-        loop.Inputs.Add(ValueInfo.Tensor($"{prefix}_itercount", DataType.Int64));
-        loop.Inputs.Add(ValueInfo.Tensor($"{prefix}_cond_in", DataType.Bool));
-        loop.Outputs.Add(ValueInfo.Tensor($"{prefix}_cond_out", DataType.Bool));
-        loop.Nodes.Add(new Node("Identity", [$"{prefix}_cond_in"], [$"{prefix}_cond_out"]));
+        var loop = new Graph(Prefix);
+        loop.Inputs.Add(ValueInfo.Tensor($"{Prefix}_itercount", DataType.Int64));
+        loop.Inputs.Add(ValueInfo.Tensor($"{Prefix}_cond_in", DataType.Bool));
+        loop.Outputs.Add(ValueInfo.Tensor($"{Prefix}_cond_out", DataType.Bool));
+        loop.Nodes.Add(new Node("Identity", [$"{Prefix}_cond_in"], [$"{Prefix}_cond_out"]));
         for (int i = 0; i < body.Inputs.Count; i++)
         {
             loop.Nodes.Add(context.InputTypes[i] is SequenceTypeInfo
-                ? new Node("SequenceAt", [inputs[i], $"{prefix}_itercount"], [body.Inputs[i].Name])
+                ? new Node("SequenceAt", [inputs[i], $"{Prefix}_itercount"], [body.Inputs[i].Name])
                 : new Node("Identity", [inputs[i]], [body.Inputs[i].Name]));
         }
         loop.Nodes.AddRange(body.Nodes);
@@ -47,7 +50,7 @@ internal static partial class SequenceMap
         foreach (ValueInfo output in body.Outputs)
         {
             TypeInfo? sequence = output.Type is null ? null : new SequenceTypeInfo(output.Type);
-            string carried = $"{prefix}_{output.Name}";
+            string carried = $"{Prefix}_{output.Name}";
             loop.Inputs.Add(new ValueInfo($"{carried}_in", sequence));
             loop.Outputs.Add(new ValueInfo($"{carried}_out", sequence));
             loop.Nodes.Add(new Node("SequenceInsert", [$"{carried}_in", output.Name], [$"{carried}_out"]));
