@@ -268,7 +268,7 @@ internal sealed class GraphInferencer
     }
 
     /// <summary>A copy of a function's node with attribute references replaced by the caller's attributes or the function's defaults.</summary>
-    private static Node BindAttributes(Node inner, Node caller, Function function)
+    internal static Node BindAttributes(Node inner, Node caller, Function function)
     {
         var copy = new Node(inner.OpType, inner.Inputs, inner.Outputs, inner.Name, inner.Domain) { Overload = inner.Overload };
         foreach (Attribute a in inner.Attributes)

@@ -1,0 +1,70 @@
+namespace Onyx.Runtime.Compute;
+
+/// <summary>
+/// Numpy-style multidirectional broadcasting: the output shape of several inputs, and for each input the offset of
+/// the element that feeds each output position.
+/// </summary>
+internal static class Broadcasting
+{
+    /// <summary>The broadcast shape of <paramref name="shapes"/>, or null when a dim pair is neither equal nor 1.</summary>
+    public static long[]? Shape(params IReadOnlyList<long>[] shapes)
+    {
+        int rank = shapes.Max(s => s.Count);
+        var result = new long[rank];
+        for (int i = 0; i < rank; i++)
+        {
+            long dim = 1;
+            foreach (IReadOnlyList<long> s in shapes)
+            {
+                int k = i - (rank - s.Count);
+                if (k < 0 || s[k] == 1)
+                    continue;
+                if (dim != 1 && dim != s[k])
+                    return null;
+                dim = s[k];
+            }
+            result[i] = dim;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// For an input of <paramref name="inputDims"/> broadcast to <paramref name="outputDims"/>: the input offset of
+    /// every output position, in row-major order.
+    /// </summary>
+    public static int[] Offsets(IReadOnlyList<long> inputDims, long[] outputDims)
+    {
+        int rank = outputDims.Length;
+        var strides = new long[rank];
+        long stride = 1;
+        for (int i = rank - 1; i >= 0; i--)
+        {
+            int k = i - (rank - inputDims.Count);
+            if (k >= 0 && inputDims[k] != 1)
+            {
+                strides[i] = stride;
+                stride *= inputDims[k];
+            }
+        }
+        long count = 1;
+        foreach (long d in outputDims)
+            count *= d;
+        var offsets = new int[count];
+        var index = new long[rank];
+        long offset = 0;
+        for (long n = 0; n < count; n++)
+        {
+            offsets[n] = (int)offset;
+            for (int i = rank - 1; i >= 0; i--)
+            {
+                index[i]++;
+                offset += strides[i];
+                if (index[i] < outputDims[i])
+                    break;
+                offset -= strides[i] * index[i];
+                index[i] = 0;
+            }
+        }
+        return offsets;
+    }
+}

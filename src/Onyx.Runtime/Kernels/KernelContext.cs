@@ -1,0 +1,89 @@
+using System.Runtime.InteropServices;
+
+namespace Onyx.Runtime.Kernels;
+
+/// <summary>What a kernel reads and writes during one run of one node: the node's input values and its outputs.</summary>
+internal sealed class KernelContext
+{
+    private readonly OnnxValue?[] _inputs;
+    private readonly OnnxValue?[] _outputs;
+
+    public KernelContext(KernelNode node, OnnxValue?[] inputs, OnnxValue?[] outputs)
+    {
+        Node = node;
+        _inputs = inputs;
+        _outputs = outputs;
+    }
+
+    public KernelNode Node { get; }
+
+    public int InputCount => _inputs.Length;
+
+    public int OutputCount => _outputs.Length;
+
+    /// <summary>True when input <paramref name="index"/> is given (present and not the empty name).</summary>
+    public bool HasInput(int index) => index < _inputs.Length && _inputs[index] is not null;
+
+    /// <summary>True when the node asks for output <paramref name="index"/>.</summary>
+    public bool HasOutput(int index) => index < Node.Node.Outputs.Count && Node.Node.Outputs[index].Length > 0;
+
+    /// <summary>Input <paramref name="index"/>, or null when absent.</summary>
+    public OnnxValue? Input(int index) => index < _inputs.Length ? _inputs[index] : null;
+
+    /// <summary>The tensor of input <paramref name="index"/>; fails naming the input when it is absent or not a tensor.</summary>
+    public Tensor Tensor(int index)
+    {
+        OnnxValue value = Input(index) ?? throw Fail($"input {index} ('{InputName(index)}') is required but absent");
+        return value.Kind == OnnxValueKind.Tensor ? value.Tensor : throw Fail($"input {index} ('{InputName(index)}') must be a tensor, found a {value.Kind}");
+    }
+
+    /// <summary>The tensor of input <paramref name="index"/>, or null when it is absent.</summary>
+    public Tensor? OptionalTensor(int index) => HasInput(index) ? Tensor(index) : null;
+
+    /// <summary>Allocates output <paramref name="index"/> as a zeroed tensor and returns its writable values.</summary>
+    public Span<T> Output<T>(int index, DataType type, long[] dims) where T : unmanaged
+    {
+        byte[] bytes = AllocateOutput(index, type, dims);
+        return MemoryMarshal.Cast<byte, T>(bytes.AsSpan());
+    }
+
+    /// <summary>Allocates output <paramref name="index"/> of <typeparamref name="T"/>'s element type.</summary>
+    public Span<T> Output<T>(int index, long[] dims) where T : unmanaged => Output<T>(index, ElementTypes.Of<T>(), dims);
+
+    /// <summary>Allocates output <paramref name="index"/> as a zeroed tensor and returns its bytes (sub-byte types packed).</summary>
+    public byte[] AllocateOutput(int index, DataType type, long[] dims)
+    {
+        long count = ElementCount(dims);
+        long length = type.ByteCount(count);
+        if (length > Array.MaxLength)
+            throw Fail($"output {index} of type {type.TypeName()} and shape [{string.Join(",", dims)}] needs {length} bytes, more than one array can hold");
+        var bytes = new byte[length];
+        SetOutput(index, OnnxValue.FromTensor(new Tensor(type, dims, bytes)));
+        return bytes;
+    }
+
+    /// <summary>Sets output <paramref name="index"/> to <paramref name="value"/> (an input passed through, a sequence, a string tensor).</summary>
+    public void SetOutput(int index, OnnxValue value)
+    {
+        if (index < _outputs.Length)
+            _outputs[index] = value;
+    }
+
+    /// <summary>An exception naming the node, for inputs the kernel cannot process.</summary>
+    public OnnxRuntimeException Fail(string problem) => Node.Fail(problem);
+
+    /// <summary>The element count of <paramref name="dims"/>; fails on a negative dim or an overflow.</summary>
+    public long ElementCount(IReadOnlyList<long> dims)
+    {
+        long count = 1;
+        foreach (long d in dims)
+        {
+            if (d < 0)
+                throw Fail($"a dimension of [{string.Join(",", dims)}] is negative");
+            count = d == 0 ? 0 : count > long.MaxValue / d ? throw Fail($"the element count of [{string.Join(",", dims)}] overflows") : count * d;
+        }
+        return count;
+    }
+
+    private string InputName(int index) => index < Node.Node.Inputs.Count ? Node.Node.Inputs[index] : "";
+}

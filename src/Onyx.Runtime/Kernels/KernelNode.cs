@@ -1,0 +1,48 @@
+namespace Onyx.Runtime.Kernels;
+
+/// <summary>
+/// What a kernel factory sees of a node when the session is prepared: the node, its resolved schema and version,
+/// its attributes with the schema's defaults applied, and the input and output types inference found (null where
+/// unknown).
+/// </summary>
+internal sealed class KernelNode
+{
+    public KernelNode(Node node, OperatorSchema schema, long opsetVersion, NodeLocation location, TypeInfo?[] inputTypes, TypeInfo?[] outputTypes)
+    {
+        Node = node;
+        Schema = schema;
+        OpsetVersion = opsetVersion;
+        Location = location;
+        InputTypes = inputTypes;
+        OutputTypes = outputTypes;
+        Attributes = new NodeAttributes(node, schema, Fail);
+    }
+
+    public Node Node { get; }
+
+    public OperatorSchema Schema { get; }
+
+    /// <summary>The version the model imports for the node's domain.</summary>
+    public long OpsetVersion { get; }
+
+    /// <summary>The schema's since-version.</summary>
+    public int Version => Schema.SinceVersion;
+
+    public NodeLocation Location { get; }
+
+    public NodeAttributes Attributes { get; }
+
+    public TypeInfo?[] InputTypes { get; }
+
+    public TypeInfo?[] OutputTypes { get; }
+
+    /// <summary>The element type of input <paramref name="index"/> when inference knows it; Undefined otherwise.</summary>
+    public DataType InputElementType(int index) =>
+        index < InputTypes.Length && InputTypes[index] is TensorTypeInfo t ? t.ElementType : DataType.Undefined;
+
+    /// <summary>True when the node has an input at <paramref name="index"/> with a non-empty name.</summary>
+    public bool HasInput(int index) => index < Node.Inputs.Count && Node.Inputs[index].Length > 0;
+
+    /// <summary>An exception naming this node, for attributes or types the kernel cannot accept.</summary>
+    public OnnxRuntimeException Fail(string problem) => new($"{Location}: {problem}");
+}

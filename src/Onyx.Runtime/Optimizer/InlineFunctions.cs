@@ -1,0 +1,109 @@
+using Onyx.Runtime.Kernels;
+
+namespace Onyx.Runtime.Optimizer;
+
+/// <summary>
+/// Replaces every main-graph node that has no kernel but a function body (a schema's, or a model-local function) by
+/// the body's nodes, so function-defined operators run before a kernel of their own exists. Values inside a body get
+/// a prefix unique to the call; the body's inputs and outputs take the caller's names. Bodies that call functions are
+/// expanded in turn, up to a depth that stops recursion.
+/// </summary>
+internal static class InlineFunctions
+{
+    private const int MaxDepth = 32;
+
+    /// <summary>
+    /// Expands the nodes of <paramref name="model"/>'s main graph that <paramref name="kernels"/> cannot run; returns
+    /// true when any was. <paramref name="inputTypes"/> gives the known type of a value (context-dependent bodies
+    /// depend on their input types).
+    /// </summary>
+    public static bool Run(Model model, KernelRegistry kernels, Func<string, TypeInfo?> inputTypes)
+    {
+        var functions = new Dictionary<(string, string, string), Function>();
+        foreach (Function f in model.Functions)
+            functions.TryAdd((OperatorDomains.Normalize(f.Domain), f.Name, f.Overload), f);
+        Dictionary<string, long> opsets = model.OpsetImports.ToDictionary(o => OperatorDomains.Normalize(o.Domain), o => o.Version);
+        bool changed = false;
+        int calls = 0;
+        var result = new List<Node>(model.Graph.Nodes.Count);
+        var pending = new Stack<(Node Node, int Depth)>(model.Graph.Nodes.AsEnumerable().Reverse().Select(n => (n, 0)));
+        while (pending.Count > 0)
+        {
+            (Node node, int depth) = pending.Pop();
+            IReadOnlyList<Node>? body = Expand(node, opsets, functions, kernels, inputTypes, $"_inl{calls}_");
+            if (body is null)
+            {
+                result.Add(node);
+                continue;
+            }
+            if (depth >= MaxDepth)
+                throw new OnnxRuntimeException($"node '{node.Name}' ({node.OpType}): function bodies nest more than {MaxDepth} deep");
+            calls++;
+            changed = true;
+            foreach (Node inner in body.Reverse())
+                pending.Push((inner, depth + 1));
+        }
+        model.Graph.Nodes.Clear();
+        model.Graph.Nodes.AddRange(result);
+        return changed;
+    }
+
+    /// <summary>The renamed body of <paramref name="node"/> when it needs expanding, or null when a kernel runs it.</summary>
+    private static IReadOnlyList<Node>? Expand(Node node, Dictionary<string, long> opsets, Dictionary<(string, string, string), Function> functions,
+        KernelRegistry kernels, Func<string, TypeInfo?> types, string prefix)
+    {
+        string domain = OperatorDomains.Normalize(node.Domain);
+        if (functions.TryGetValue((domain, node.OpType, node.Overload), out Function? function))
+        {
+            List<Node> bound = function.Nodes.ConvertAll(inner => GraphInferencer.BindAttributes(inner, node, function));
+            return Rename(bound, function.Inputs, function.Outputs, node, prefix);
+        }
+        if (!opsets.TryGetValue(domain, out long version) || OperatorRegistry.Default.Resolve(domain, node.OpType, version) is not { } schema)
+            return null;
+        if (kernels.Find(domain, node.OpType, schema.SinceVersion) is not null || schema.FunctionBody is not { } write)
+            return null;
+        TypeInfo?[] inputTypes = [.. node.Inputs.Select(n => n.Length > 0 ? types(n) : null)];
+        if (write(new FunctionBodyContext(node, schema, version, inputTypes)) is not { } body)
+            return null;
+        IReadOnlyList<string> formalInputs = body.InputNames ?? [.. schema.Inputs.Select(p => p.Name)];
+        IReadOnlyList<string> formalOutputs = body.OutputNames ?? [.. schema.Outputs.Select(p => p.Name)];
+        return Rename(body.Nodes, formalInputs, formalOutputs, node, prefix);
+    }
+
+    /// <summary>Copies <paramref name="body"/> with formal names bound to the caller's and every other name prefixed.</summary>
+    private static List<Node> Rename(IReadOnlyList<Node> body, IReadOnlyList<string> formalInputs, IReadOnlyList<string> formalOutputs, Node caller, string prefix)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < formalInputs.Count; i++)
+            names[formalInputs[i]] = i < caller.Inputs.Count ? caller.Inputs[i] : "";
+        for (int j = 0; j < formalOutputs.Count; j++)
+            names[formalOutputs[j]] = j < caller.Outputs.Count ? caller.Outputs[j] : $"{prefix}{formalOutputs[j]}";
+        string Renamed(string name) => name.Length == 0 ? name : names.TryGetValue(name, out string? bound) ? bound : prefix + name;
+        return [.. body.Select(n => Copy(n, Renamed))];
+    }
+
+    private static Node Copy(Node node, Func<string, string> rename)
+    {
+        var copy = new Node(node.OpType, node.Inputs.Select(rename), node.Outputs.Select(rename), node.Name, node.Domain) { Overload = node.Overload };
+        foreach (Attribute a in node.Attributes)
+            copy.Attributes.Add(a.Graph is { } g ? Attribute.Create(a.Name, CopyGraph(g, rename)) : a);
+        return copy;
+    }
+
+    /// <summary>A subgraph of a body: its own names and the body's names it reads are renamed alike.</summary>
+    private static Graph CopyGraph(Graph graph, Func<string, string> rename)
+    {
+        var copy = new Graph(graph.Name);
+        copy.Inputs.AddRange(graph.Inputs.Select(v => new ValueInfo(rename(v.Name), v.Type)));
+        copy.Outputs.AddRange(graph.Outputs.Select(v => new ValueInfo(rename(v.Name), v.Type)));
+        copy.ValueInfos.AddRange(graph.ValueInfos.Select(v => new ValueInfo(rename(v.Name), v.Type)));
+        foreach (Tensor t in graph.Initializers)
+        {
+            Tensor renamed = t.DataType == DataType.String ? Tensor.FromStrings(t.ToStrings(), t.Dims) : new Tensor(t.DataType, t.Dims, t.RawData);
+            renamed.Name = rename(t.Name);
+            copy.Initializers.Add(renamed);
+        }
+        copy.Nodes.AddRange(graph.Nodes.Select(n => Copy(n, rename)));
+        return copy;
+    }
+}

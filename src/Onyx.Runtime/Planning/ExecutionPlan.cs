@@ -1,0 +1,33 @@
+namespace Onyx.Runtime.Planning;
+
+/// <summary>
+/// What a session runs, built once and never changed: the steps in order, a slot per value, the constant values
+/// (initializers) and the graph's inputs and outputs. Runs share it; each run keeps its values in a state of its own.
+/// </summary>
+internal sealed class ExecutionPlan
+{
+    public ExecutionPlan(IReadOnlyList<PlanStep> steps, IReadOnlyDictionary<string, int> slots, OnnxValue?[] constants,
+        IReadOnlyList<NodeMetadata> inputs, IReadOnlyList<NodeMetadata> outputs)
+    {
+        Steps = steps;
+        Slots = slots;
+        Constants = constants;
+        Inputs = inputs;
+        Outputs = outputs;
+    }
+
+    public IReadOnlyList<PlanStep> Steps { get; }
+
+    /// <summary>The slot of every value a run can produce or read, by name.</summary>
+    public IReadOnlyDictionary<string, int> Slots { get; }
+
+    /// <summary>Per slot, the value that is fixed before any run (initializers), or null.</summary>
+    public OnnxValue?[] Constants { get; }
+
+    /// <summary>The inputs a caller may feed (initializers listed as inputs are optional).</summary>
+    public IReadOnlyList<NodeMetadata> Inputs { get; }
+
+    public IReadOnlyList<NodeMetadata> Outputs { get; }
+
+    public int SlotCount => Constants.Length;
+}

@@ -1,0 +1,106 @@
+using Onyx.Runtime.Kernels;
+using Onyx.Runtime.Optimizer;
+
+namespace Onyx.Runtime.Planning;
+
+/// <summary>
+/// Prepares a model to run: checks it, infers its types, inlines the function bodies of operators without a kernel,
+/// builds a kernel per node and decides after which step each intermediate value can be released.
+/// </summary>
+internal static class Planner
+{
+    public static ExecutionPlan Build(Model model, SessionOptions options, KernelRegistry kernels)
+    {
+        ModelChecker.Validate(model);
+        OverrideFreeDimensions(model, options.FreeDimensionOverrides);
+        Dictionary<string, TypeInfo?> types = Infer(model);
+        if (InlineFunctions.Run(model, kernels, name => types.GetValueOrDefault(name)))
+            types = Infer(model);
+
+        Graph graph = model.Graph;
+        var slots = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Slot(string name) => slots.TryGetValue(name, out int slot) ? slot : slots[name] = slots.Count;
+        foreach (ValueInfo input in graph.Inputs)
+            Slot(input.Name);
+        foreach (Tensor initializer in graph.Initializers)
+            Slot(initializer.Name);
+        foreach (Node node in graph.Nodes)
+            foreach (string output in node.Outputs.Where(o => o.Length > 0))
+                Slot(output);
+
+        var constants = new OnnxValue?[slots.Count];
+        foreach (Tensor initializer in graph.Initializers)
+            constants[slots[initializer.Name]] = OnnxValue.FromTensor(initializer);
+        foreach (SparseTensor sparse in graph.SparseInitializers)
+            if (sparse.Values is { } values && slots.TryGetValue(values.Name, out int slot))
+                throw new OnnxRuntimeException($"sparse initializer '{values.Name}' (slot {slot}): sparse initializers are not supported yet");
+
+        Dictionary<string, long> opsets = model.OpsetImports.ToDictionary(o => OperatorDomains.Normalize(o.Domain), o => o.Version);
+        var steps = new List<PlanStep>(graph.Nodes.Count);
+        for (int index = 0; index < graph.Nodes.Count; index++)
+        {
+            Node node = graph.Nodes[index];
+            KernelNode kernelNode = Describe(node, index, graph, opsets, types);
+            KernelRegistration registration = kernels.Find(node.Domain, node.OpType, kernelNode.Version)
+                ?? throw kernelNode.Fail($"Onyx has no kernel for {kernelNode.Schema} yet");
+            int[] inputs = [.. node.Inputs.Select(n => n.Length == 0 ? -1 : slots.TryGetValue(n, out int s) ? s : throw kernelNode.Fail($"input '{n}' is not defined"))];
+            int[] outputs = [.. node.Outputs.Select(n => n.Length == 0 ? -1 : slots[n])];
+            steps.Add(new PlanStep(kernelNode, registration.Create(kernelNode), inputs, outputs, []));
+        }
+
+        var graphOutputs = graph.Outputs.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        var lastUse = new Dictionary<int, int>();
+        for (int i = 0; i < steps.Count; i++)
+            foreach (int slot in steps[i].InputSlots.Concat(steps[i].OutputSlots).Where(s => s >= 0))
+                lastUse[slot] = i;
+        var names = new string[slots.Count];
+        foreach (var (name, slot) in slots)
+            names[slot] = name;
+        var released = steps.Select(_ => new List<int>()).ToArray();
+        foreach (var (slot, step) in lastUse)
+            if (constants[slot] is null && !graphOutputs.Contains(names[slot]))
+                released[step].Add(slot);
+        steps = [.. steps.Select((s, i) => s with { ReleasedSlots = [.. released[i]] })];
+
+        var initializerNames = graph.Initializers.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        return new ExecutionPlan(steps, slots, constants,
+            [.. graph.Inputs.Select(i => new NodeMetadata(i.Name, types.GetValueOrDefault(i.Name) ?? i.Type, initializerNames.Contains(i.Name)))],
+            [.. graph.Outputs.Select(o => new NodeMetadata(o.Name, types.GetValueOrDefault(o.Name) ?? o.Type, false))]);
+    }
+
+    private static KernelNode Describe(Node node, int index, Graph graph, Dictionary<string, long> opsets, Dictionary<string, TypeInfo?> types)
+    {
+        string domain = OperatorDomains.Normalize(node.Domain);
+        var location = new NodeLocation(string.IsNullOrEmpty(graph.Name) ? "main" : graph.Name, index, node.Name, node.OpType, node.Domain);
+        if (!opsets.TryGetValue(domain, out long version))
+            throw new OnnxRuntimeException($"{location}: the model imports no version of domain '{OperatorDomains.Display(domain)}'");
+        OperatorSchema schema = OperatorRegistry.Default.Resolve(domain, node.OpType, version)
+            ?? throw new OnnxRuntimeException($"{location}: no operator {node.OpType} in version {version} of '{OperatorDomains.Display(domain)}'");
+        location = location with { Version = schema.SinceVersion };
+        return new KernelNode(node, schema, version, location,
+            [.. node.Inputs.Select(n => n.Length == 0 ? null : types.GetValueOrDefault(n))],
+            [.. node.Outputs.Select(n => n.Length == 0 ? null : types.GetValueOrDefault(n))]);
+    }
+
+    /// <summary>Lenient inference: the types it finds help kernels prepare; what it cannot infer stays unknown.</summary>
+    private static Dictionary<string, TypeInfo?> Infer(Model model)
+    {
+        ShapeInference.InferShapes(model);
+        var types = new Dictionary<string, TypeInfo?>(StringComparer.Ordinal);
+        foreach (Tensor t in model.Graph.Initializers)
+            types[t.Name] = TypeInfo.Tensor(t.DataType, t.Dims.Select(d => (Dim)d));
+        foreach (ValueInfo v in model.Graph.Inputs.Concat(model.Graph.ValueInfos).Concat(model.Graph.Outputs))
+            if (v.Type is not null)
+                types[v.Name] = v.Type;
+        return types;
+    }
+
+    private static void OverrideFreeDimensions(Model model, IReadOnlyDictionary<string, long> overrides)
+    {
+        if (overrides.Count == 0)
+            return;
+        foreach (ValueInfo input in model.Graph.Inputs)
+            if (input.Type is TensorTypeInfo { Shape: { } shape } t)
+                input.Type = new TensorTypeInfo(t.ElementType, new Shape(shape.Dims.Select(d => d.Param is { } p && overrides.TryGetValue(p, out long v) ? new Dim(v) : d)));
+    }
+}

@@ -1,0 +1,26 @@
+namespace Onyx.Runtime;
+
+/// <summary>How the graph is rewritten before it runs.</summary>
+public enum GraphOptimizationLevel
+{
+    /// <summary>No rewriting beyond what running needs (function bodies of operators without a kernel are inlined).</summary>
+    None,
+    /// <summary>Every optimization Onyx has.</summary>
+    All,
+}
+
+/// <summary>How an <see cref="InferenceSession"/> prepares and runs a model.</summary>
+public sealed record SessionOptions
+{
+    /// <summary>The default options.</summary>
+    public static SessionOptions Default { get; } = new();
+
+    /// <summary>Threads a kernel may use; 0 means one per processor.</summary>
+    public int IntraOpThreads { get; init; }
+
+    /// <summary>How much the graph is rewritten before it runs.</summary>
+    public GraphOptimizationLevel OptimizationLevel { get; init; } = GraphOptimizationLevel.All;
+
+    /// <summary>Values for symbolic dims of the inputs (e.g. <c>batch = 1</c>), fixed before the model is prepared.</summary>
+    public IReadOnlyDictionary<string, long> FreeDimensionOverrides { get; init; } = new Dictionary<string, long>();
+}
