@@ -5,6 +5,8 @@ var root = new RootCommand("onyx: read, check, infer and inspect ONNX models.")
 {
     InfoCommand.Create(),
     CheckCommand.Create(),
+    RunCommand.Create(),
+    TestCommand.Create(),
     InferShapesCommand.Create(),
     OpsCommand.Create(),
 };
