@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Onyx.Runtime.Testing;
 using Onyx.Tests;
 
 namespace Onyx.Conformance;
@@ -110,7 +111,64 @@ public sealed class ConformanceReport
             foreach (Row r in unexplained)
                 text.Append(CultureInfo.InvariantCulture, $"| {r.Name} | {Cell(r.WithInputs.Detail)} |\n");
         }
+        text.Append(RenderRuntime());
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The runtime section: every corpus through the engine of <c>onyx test</c> (<see cref="BackendTest"/>), with the
+    /// ONNX tolerance; tests that cannot run yet are grouped by the operator that has no kernel.
+    /// </summary>
+    private static string RenderRuntime()
+    {
+        var results = RuntimeConformanceTests.AllTests()
+            .Select(t => (Test: t, Excluded: Exclusions.Reason("runtime", t), Result: BackendTest.Run(Path.Combine(BackendTestData.Root, t))))
+            .ToList();
+        string lightFolder = Path.Combine(BackendTestData.Root, "light");
+        foreach (string file in Directory.EnumerateFiles(lightFolder, "light_*.onnx").Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileNameWithoutExtension(file);
+            results.Add(($"light/{name}", Exclusions.Reason("runtime", $"light/{name}"), BackendTest.RunLight(file, null, BackendTest.RelativeTolerance(name))));
+        }
+        var text = new StringBuilder("""
+
+            ## Runtime
+
+            Method: `dotnet run --project src/Onyx.Cli -- test ../shared/onnx-backend-tests/<corpus>` runs each backend test
+            with `InferenceSession` (all optimizations) and compares every output of every data set with the ONNX rule
+            (|actual − expected| ≤ 1e-7 + 1e-3·|expected|, NaN at the same places, exact shapes and types; 2e-3 for
+            light_densenet121). `RuntimeConformanceTests` requires every test that can run to pass, optimized and not.
+            A test that cannot run yet has an operator without a kernel; excluded tests count as failures.
+
+
+            """.Replace("            ", "", StringComparison.Ordinal));
+        text.Append("| corpus | tests | pass | fail or excluded | no kernel yet |\n|---|---|---|---|---|\n");
+        foreach (var group in results.GroupBy(r => r.Test[..r.Test.IndexOf('/', StringComparison.Ordinal)]).Append(results.GroupBy(_ => "all").Single()))
+        {
+            int total = group.Count();
+            int pass = group.Count(r => r.Excluded is null && r.Result.Status == BackendTestStatus.Pass);
+            int missing = group.Count(r => r.Excluded is null && MissingKernel(r.Result) is not null);
+            text.Append(CultureInfo.InvariantCulture, $"| {group.Key} | {total} | {Share(pass, total)} | {total - pass - missing} | {missing} |\n");
+        }
+        var failing = results.Where(r => r.Excluded is not null || (r.Result.Status != BackendTestStatus.Pass && MissingKernel(r.Result) is null)).ToList();
+        if (failing.Count > 0)
+        {
+            text.Append("\n**Failing or excluded**\n\n| test | cause |\n|---|---|\n");
+            foreach (var (test, excluded, result) in failing)
+                text.Append(CultureInfo.InvariantCulture, $"| {test} | {Cell(excluded ?? $"{result.Status}: {result.Detail}")} |\n");
+        }
+        text.Append("\n**Operators without a kernel yet**, with the number of tests each keeps from running: ");
+        text.Append(string.Join(", ", results.Select(r => MissingKernel(r.Result)).OfType<string>().GroupBy(op => op)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ({g.Count()})")));
+        text.Append(".\n");
+        return text.ToString();
+    }
+
+    private static string? MissingKernel(BackendTestResult result)
+    {
+        const string marker = "has no kernel for ";
+        int at = result.Detail.IndexOf(marker, StringComparison.Ordinal);
+        return result.Status != BackendTestStatus.Error || at < 0 ? null : result.Detail[(at + marker.Length)..].Split(' ')[0];
     }
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
