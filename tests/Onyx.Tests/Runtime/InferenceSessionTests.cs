@@ -136,4 +136,31 @@ public sealed class InferenceSessionTests
         var error = Assert.Throws<OnnxRuntimeException>(() => new InferenceSession(g.ToModel(17)));
         Assert.Contains("no kernel for Det", error.Message);
     }
+
+    [Fact]
+    public void Model_local_functions_run_inlined_even_when_nested()
+    {
+        // custom.Square(x) = Mul(x, x); custom.SquarePlus(x, y) = Add(Square(x), y)
+        var square = new FunctionBuilder("custom", "Square").UseOpset("", 17);
+        string x = square.AddInput("x");
+        square.AddNode(new Node("Mul", [x, x], ["y"]));
+        square.AddOutput("y");
+        var squarePlus = new FunctionBuilder("custom", "SquarePlus").UseOpset("", 17).UseOpset("custom", 1);
+        string a = squarePlus.AddInput("a"), b = squarePlus.AddInput("b");
+        squarePlus.AddNode(new Node("Square", [a], ["s"], domain: "custom"));
+        squarePlus.AddNode(new Node("Add", ["s", b], ["out"]));
+        squarePlus.AddOutput("out");
+        var g = new GraphBuilder("g");
+        Node call = g.AddNode("SquarePlus", [g.AddInput("p", DataType.Float, 2), g.AddInput("q", DataType.Float, 2)], 1, "custom");
+        g.AddOutput(call.Outputs[0], DataType.Float, 2);
+        Model model = new ModelBuilder(g.Graph).UseOpset("", 17).UseOpset("custom", 1).AddFunction(square.Build()).AddFunction(squarePlus.Build()).Build();
+
+        var outputs = new InferenceSession(model).Run(new Dictionary<string, OnnxValue>
+        {
+            ["p"] = OnnxValue.FromArray(new[] { 2f, 3f }),
+            ["q"] = OnnxValue.FromArray(new[] { 1f, 1f }),
+        });
+
+        Assert.Equal([5f, 10f], outputs.Values.Single().ToArray<float>());
+    }
 }
