@@ -87,7 +87,7 @@ public sealed class InferShapesCommandTests
         var (code, output, _) = Run("ops");
 
         Assert.Equal(0, code);
-        Assert.Contains("227 operators (203 in ai.onnx, 19 in ai.onnx.ml, 1 in ai.onnx.preview, 4 in ai.onnx.preview.training), 642 versions", output);
+        Assert.Contains("227 operators (203 in ai.onnx, 19 in ai.onnx.ml, 1 in ai.onnx.preview, 4 in ai.onnx.preview.training), 642 versions; shape inference for 637 and kernels for", output);
         Assert.Matches(@"\n  Conv\s+1, 11, 22\s", output);
         Assert.Contains("Upsample", output);
         Assert.Contains("10 (deprecated)", output);
@@ -97,6 +97,6 @@ public sealed class InferShapesCommandTests
     public void Docs_operators_md_is_the_markdown_output()
     {
         string committed = File.ReadAllText(Path.Combine(BackendTestData.RepositoryRoot, "docs", "operators.md"));
-        Assert.Equal(OpsCommand.Render(OperatorRegistry.Default, markdown: true), committed);
+        Assert.Equal(OpsCommand.Render(OperatorRegistry.Default, Onyx.Runtime.Kernels.KernelRegistry.Default, markdown: true), committed);
     }
 }
