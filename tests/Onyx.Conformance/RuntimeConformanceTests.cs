@@ -19,12 +19,13 @@ public sealed class RuntimeConformanceTests
             .Select(BackendTestData.Relative)
             .Order(StringComparer.Ordinal);
 
-    /// <summary>True when a session can be prepared: every operator has a kernel or inlines to kernels.</summary>
+    /// <summary>True when a session can be prepared for a test folder or model file: every operator has a kernel or inlines to kernels.</summary>
     public static bool Runnable(string test)
     {
+        string path = Path.Combine(BackendTestData.Root, test);
         try
         {
-            _ = new InferenceSession(Path.Combine(BackendTestData.Root, test, "model.onnx"));
+            _ = new InferenceSession(test.EndsWith(".onnx", StringComparison.Ordinal) ? path : Path.Combine(path, "model.onnx"));
             return true;
         }
         catch (OnnxRuntimeException e) when (e.Message.Contains("has no kernel", StringComparison.Ordinal))
@@ -53,6 +54,24 @@ public sealed class RuntimeConformanceTests
     public void Backend_test_passes(string test, GraphOptimizationLevel level)
     {
         BackendTestResult result = BackendTest.Run(Path.Combine(BackendTestData.Root, test), new SessionOptions { OptimizationLevel = level });
+        Assert.True(result.Status == BackendTestStatus.Pass, $"{result.Status}: {result.Detail}");
+    }
+
+    public static TheoryData<string> LightModels()
+    {
+        var data = new TheoryData<string>();
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(BackendTestData.Root, "light"), "light_*.onnx").Order(StringComparer.Ordinal))
+            if (Exclusions.Reason("runtime", $"light/{Path.GetFileNameWithoutExtension(file)}") is null && Runnable(Path.GetRelativePath(BackendTestData.Root, file)))
+                data.Add(Path.GetFileName(file));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(LightModels))]
+    public void Light_model_matches_its_expected_output(string file)
+    {
+        string path = Path.Combine(BackendTestData.Root, "light", file);
+        BackendTestResult result = BackendTest.RunLight(path, null, BackendTest.RelativeTolerance(Path.GetFileNameWithoutExtension(file)));
         Assert.True(result.Status == BackendTestStatus.Pass, $"{result.Status}: {result.Detail}");
     }
 
