@@ -11,6 +11,8 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
     public static KernelRegistry Default { get; } = new(
     [
         .. Math.ElementwiseKernels.Kernels,
+        .. Tensors.CastKernels.Kernels,
+        .. Tensors.BitCastKernel.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
