@@ -57,7 +57,7 @@ internal static class CastKernels
         long count = context.ElementCount(input.Dims);
         if (to == DataType.String)
         {
-            context.SetOutput(0, OnnxValue.FromStrings(ConversionStrings.Format(from, input.RawData.Span, count), input.Dims));
+            context.SetOutput(0, OnnxValue.FromTensor(Tensor.FromStrings(ConversionStrings.Format(from, input.RawData.Span, count), input.Dims)));
             return;
         }
         byte[] output = context.AllocateOutput(0, to, input.Dims);
