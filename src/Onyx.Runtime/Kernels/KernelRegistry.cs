@@ -13,6 +13,9 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Math.ElementwiseKernels.Kernels,
         .. Tensors.CastKernels.Kernels,
         .. Tensors.BitCastKernel.Kernels,
+        .. Tensors.GatherKernels.Kernels,
+        .. Tensors.ScatterKernels.Kernels,
+        .. Tensors.TensorScatterKernel.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
