@@ -64,6 +64,19 @@ internal static class Conversion
         }
     }
 
+    /// <summary>Sets each flag (a bool element, 0 or 1) to whether <paramref name="test"/> holds for the real element it matches.</summary>
+    public static void Classify<TTest>(DataType from, ReadOnlySpan<byte> source, Span<byte> flags, TTest test) where TTest : struct, IRealTest
+    {
+        var scratch = new Scratch(stackalloc double[ChunkLength], stackalloc long[ChunkLength], stackalloc float[ChunkLength], stackalloc byte[ChunkLength]);
+        for (int start = 0; start < flags.Length; start += ChunkLength)
+        {
+            Span<double> values = scratch.Reals[..System.Math.Min(ChunkLength, flags.Length - start)];
+            DecodeReals(from, source, start, values, scratch);
+            for (int i = 0; i < values.Length; i++)
+                flags[start + i] = test.Holds(values[i]) ? (byte)1 : (byte)0;
+        }
+    }
+
     /// <summary>The element values of a real type, widened exactly to double.</summary>
     public static void DecodeReals(DataType from, ReadOnlySpan<byte> source, long start, Span<double> values, Scratch scratch)
     {
@@ -329,4 +342,10 @@ internal static class Conversion
 
         public Span<byte> Codes { get; } = codes;
     }
+}
+
+/// <summary>A property of a real value, tested by <see cref="Conversion.Classify"/>.</summary>
+internal interface IRealTest
+{
+    bool Holds(double value);
 }

@@ -16,6 +16,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Tensors.GatherKernels.Kernels,
         .. Tensors.ScatterKernels.Kernels,
         .. Tensors.TensorScatterKernel.Kernels,
+        .. Tensors.IsNaNKernels.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
