@@ -17,6 +17,10 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Tensors.ScatterKernels.Kernels,
         .. Tensors.TensorScatterKernel.Kernels,
         .. Tensors.IsNaNKernels.Kernels,
+        .. Tensors.CompressKernel.Kernels,
+        .. Tensors.NonZeroKernel.Kernels,
+        .. Tensors.ReverseSequenceKernel.Kernels,
+        .. Tensors.OneHotKernel.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
