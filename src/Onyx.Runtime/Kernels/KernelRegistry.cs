@@ -21,6 +21,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Tensors.NonZeroKernel.Kernels,
         .. Tensors.ReverseSequenceKernel.Kernels,
         .. Tensors.OneHotKernel.Kernels,
+        .. Tensors.UniqueKernel.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
