@@ -9,7 +9,18 @@ internal static class IndexingTestModel
     /// Runs <paramref name="opType"/> at <paramref name="opset"/> with graph inputs x0, x1, … holding
     /// <paramref name="inputs"/> (null: the node's input is left empty) and returns its outputs y0, y1, ….
     /// </summary>
-    public static OnnxValue[] Run(string opType, long opset, OnnxValue?[] inputs, int outputCount, params Attribute[] attributes)
+    public static OnnxValue[] Run(string opType, long opset, OnnxValue?[] inputs, int outputCount, params Attribute[] attributes) =>
+        Run(opType, opset, inputs, outputCount, false, attributes);
+
+    /// <summary>Runs a node with one output.</summary>
+    public static OnnxValue Run(string opType, long opset, OnnxValue?[] inputs, params Attribute[] attributes) =>
+        Run(opType, opset, inputs, 1, false, attributes)[0];
+
+    /// <summary>Runs a node with one output whose inputs have symbolic dims, so that shape checks are left to the kernel.</summary>
+    public static OnnxValue RunDynamic(string opType, long opset, OnnxValue?[] inputs, params Attribute[] attributes) =>
+        Run(opType, opset, inputs, 1, true, attributes)[0];
+
+    private static OnnxValue[] Run(string opType, long opset, OnnxValue?[] inputs, int outputCount, bool symbolic, Attribute[] attributes)
     {
         var g = new GraphBuilder("g");
         var names = new string[inputs.Length];
@@ -21,7 +32,7 @@ internal static class IndexingTestModel
                 names[i] = "";
                 continue;
             }
-            names[i] = g.AddInput($"x{i}", value.ElementType, [.. value.Dims.Select(d => (Dim)d)]);
+            names[i] = g.AddInput($"x{i}", value.ElementType, [.. value.Dims.Select((n, d) => symbolic ? (Dim)$"x{i}_{d}" : n)]);
             feeds[names[i]] = value;
         }
         string[] outputs = [.. Enumerable.Range(0, outputCount).Select(j => $"y{j}")];
@@ -36,10 +47,6 @@ internal static class IndexingTestModel
         IReadOnlyDictionary<string, OnnxValue> results = new InferenceSession(model).Run(feeds);
         return [.. outputs.Select(o => results[o])];
     }
-
-    /// <summary>Runs a node with one output.</summary>
-    public static OnnxValue Run(string opType, long opset, OnnxValue?[] inputs, params Attribute[] attributes) =>
-        Run(opType, opset, inputs, 1, attributes)[0];
 
     public static Attribute Int(string name, long value) => Attribute.Create(name, value);
 
