@@ -23,6 +23,11 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Tensors.OneHotKernel.Kernels,
         .. Tensors.UniqueKernel.Kernels,
         .. Sequence.SequenceKernels.Kernels,
+        .. Tensors.ViewKernels.Kernels,
+        .. Tensors.ConstantKernels.Kernels,
+        .. Tensors.LayoutKernels.Kernels,
+        .. Tensors.PadKernel.Kernels,
+        .. Tensors.SelectionKernels.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
