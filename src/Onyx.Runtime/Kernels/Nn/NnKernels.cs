@@ -8,6 +8,7 @@ internal static class NnKernels
         .. ConvKernels.Kernels,
         .. PoolKernels.Kernels,
         .. NormalizationKernels.Kernels,
+        .. AxesNormalizationKernels.Kernels,
         .. DropoutKernel.Kernels,
     ];
 }
