@@ -28,6 +28,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Tensors.LayoutKernels.Kernels,
         .. Tensors.PadKernel.Kernels,
         .. Tensors.SelectionKernels.Kernels,
+        .. Nn.NnKernels.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
