@@ -22,6 +22,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Tensors.ReverseSequenceKernel.Kernels,
         .. Tensors.OneHotKernel.Kernels,
         .. Tensors.UniqueKernel.Kernels,
+        .. Sequence.SequenceKernels.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
