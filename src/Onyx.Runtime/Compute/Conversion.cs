@@ -70,7 +70,7 @@ internal static class Conversion
         var scratch = new Scratch(stackalloc double[ChunkLength], stackalloc long[ChunkLength], stackalloc float[ChunkLength], stackalloc byte[ChunkLength]);
         for (int start = 0; start < flags.Length; start += ChunkLength)
         {
-            Span<double> values = scratch.Reals[..System.Math.Min(ChunkLength, flags.Length - start)];
+            Span<double> values = scratch.Reals[..Math.Min(ChunkLength, flags.Length - start)];
             DecodeReals(from, source, start, values, scratch);
             for (int i = 0; i < values.Length; i++)
                 flags[start + i] = test.Holds(values[i]) ? (byte)1 : (byte)0;
@@ -229,11 +229,11 @@ internal static class Conversion
                 else
                     SubByteElements.Pack2Bit(codes, Packed(destination, start, 2));
                 return;
-            case DataType.Float when !unsigned:
-                // Converted directly: through double a large int64 would be rounded twice.
+            case DataType.Float:
+                // Converted directly: through double a large 64-bit integer would be rounded twice.
                 Span<float> singles = Elements<float>(destination, start, n);
                 for (int i = 0; i < n; i++)
-                    singles[i] = values[i];
+                    singles[i] = unsigned ? (ulong)values[i] : values[i];
                 return;
         }
         Span<double> reals = scratch.Reals[..n];
@@ -252,7 +252,7 @@ internal static class Conversion
     /// (int4.md, int2.md "Cast"). Encoding then keeps the low bits, as for integer sources.
     /// </summary>
     public static long IntegerBits(double value, DataType to) =>
-        LowBits(to.BitsPerElement() < 8 ? System.Math.Round(value, MidpointRounding.ToEven) : System.Math.Truncate(value));
+        LowBits(to.BitsPerElement() < 8 ? Math.Round(value, MidpointRounding.ToEven) : Math.Truncate(value));
 
     /// <summary>
     /// The low 64 bits of the two's complement of the whole number <paramref name="integral"/>. Values from 2^63 to
@@ -275,7 +275,7 @@ internal static class Conversion
         if (nearest == value || double.IsNaN(value))
             return nearest;
         // Step back to the float on value's side of zero below |value|; infinity steps back to float.MaxValue.
-        float truncated = System.Math.Abs((double)nearest) > System.Math.Abs(value) ? MathF.BitDecrement(System.Math.Abs(nearest)) * System.Math.Sign(value) : nearest;
+        float truncated = Math.Abs((double)nearest) > Math.Abs(value) ? MathF.BitDecrement(Math.Abs(nearest)) * Math.Sign(value) : nearest;
         return BitConverter.UInt32BitsToSingle(BitConverter.SingleToUInt32Bits(truncated) | 1);
     }
 

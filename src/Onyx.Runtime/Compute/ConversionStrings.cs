@@ -92,7 +92,7 @@ internal static class ConversionStrings
 
     /// <summary>
     /// Parses a real; a float target parses as float directly, so the decimal text rounds once. "INF", "+INF",
-    /// "-INF" and "NaN" match in any case (.NET itself reads "Infinity" and "NaN").
+    /// "-INF", "NaN", "True" and "False" match in any case (.NET itself reads "Infinity" and "NaN").
     /// </summary>
     private static bool TryParseReal(string text, DataType to, out double value)
     {
@@ -101,6 +101,9 @@ internal static class ConversionStrings
             "INF" or "+INF" => double.PositiveInfinity,
             "-INF" => double.NegativeInfinity,
             "NAN" or "+NAN" or "-NAN" => double.NaN,
+            // The text bools format as, so that they read back.
+            "TRUE" => 1,
+            "FALSE" => 0,
             _ => null,
         };
         if (special is { } named)

@@ -1,10 +1,11 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace Onyx.Runtime.Compute;
 
 /// <summary>
 /// Orders the equal-length slices of a tensor (slice i holds elements [i·length, (i + 1)·length)) lexicographically by
-/// value: numbers numerically (NaN equals NaN and sorts first; -0 equals +0), bool as 0 and 1, strings by their UTF-8
+/// value: numbers numerically (NaN equals NaN and sorts last; -0 equals +0), bool as 0 and 1, strings by their UTF-8
 /// bytes (code point order), complex numbers by real part, then imaginary part.
 /// </summary>
 internal static class IndexingComparison
@@ -34,13 +35,14 @@ internal static class IndexingComparison
         var type => throw new ArgumentOutOfRangeException(nameof(tensor), type, "no order for this element type"),
     };
 
-    private static Comparison<long> Numbers<T>(ReadOnlyMemory<byte> bytes, long length) where T : unmanaged, IComparable<T> => (a, b) =>
+    private static Comparison<long> Numbers<T>(ReadOnlyMemory<byte> bytes, long length) where T : unmanaged, INumber<T> => (a, b) =>
     {
         ReadOnlySpan<T> values = MemoryMarshal.Cast<byte, T>(bytes.Span);
         ReadOnlySpan<T> x = values.Slice((int)(a * length), (int)length), y = values.Slice((int)(b * length), (int)length);
         for (int i = 0; i < x.Length; i++)
         {
-            int order = x[i].CompareTo(y[i]);
+            // NaN sorts after every number, as in numpy; .NET's CompareTo would put it first.
+            int order = T.IsNaN(x[i]) ? (T.IsNaN(y[i]) ? 0 : 1) : T.IsNaN(y[i]) ? -1 : x[i].CompareTo(y[i]);
             if (order != 0)
                 return order;
         }

@@ -98,7 +98,7 @@ public sealed class CastTests
         Assert.True(float.IsNaN(values[3]));
         Assert.Equal([1e-5f, 3f], values[4..]);
         Assert.Equal([9007199254740993L], Cast(OnnxValue.FromStrings(["9007199254740993"], 1), DataType.Int64).ToArray<long>());
-        Assert.Equal([false, true], Cast(OnnxValue.FromStrings(["0", "0.5"], 2), DataType.Bool).ToArray<bool>());
+        Assert.Equal([false, true, true, false], Cast(OnnxValue.FromStrings(["0", "0.5", "True", "false"], 4), DataType.Bool).ToArray<bool>());
     }
 
     [Fact]

@@ -37,4 +37,13 @@ public sealed class UniqueTests
         Assert.Equal([1L, 0, 1], outputs[2].ToArray<long>());
         Assert.Equal([1L, 2], outputs[3].ToArray<long>());
     }
+
+    [Fact]
+    public void NaN_is_one_value_sorted_last()
+    {
+        OnnxValue[] outputs = Unique(OnnxValue.FromArray([float.NaN, 1f, float.NaN, -0f, 0f], 5));
+
+        Assert.Equal([-0f, 1f, float.NaN], outputs[0].ToArray<float>());
+        Assert.Equal([2L, 1, 2], outputs[3].ToArray<long>());
+    }
 }
