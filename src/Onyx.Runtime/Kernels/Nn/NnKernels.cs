@@ -10,5 +10,6 @@ internal static class NnKernels
         .. NormalizationKernels.Kernels,
         .. AxesNormalizationKernels.Kernels,
         .. DropoutKernel.Kernels,
+        .. MaxUnpoolKernel.Kernels,
     ];
 }
