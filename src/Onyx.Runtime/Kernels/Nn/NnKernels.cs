@@ -11,5 +11,7 @@ internal static class NnKernels
         .. AxesNormalizationKernels.Kernels,
         .. DropoutKernel.Kernels,
         .. MaxUnpoolKernel.Kernels,
+        .. Col2ImKernel.Kernels,
+        .. LpNormalizationKernel.Kernels,
     ];
 }
