@@ -28,6 +28,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Tensors.LayoutKernels.Kernels,
         .. Tensors.PadKernel.Kernels,
         .. Tensors.SelectionKernels.Kernels,
+        .. Tensors.ResizeKernel.Kernels,
         .. Nn.NnKernels.Kernels,
     ]);
 
