@@ -12,6 +12,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
     [
         .. Math.ElementwiseKernels.Kernels,
         .. Sequence.SequenceKernels.Kernels,
+        .. Text.TextKernels.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;

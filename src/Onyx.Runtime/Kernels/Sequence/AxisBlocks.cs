@@ -1,3 +1,5 @@
+using Onyx.Runtime.Compute;
+
 namespace Onyx.Runtime.Kernels.Sequence;
 
 /// <summary>
@@ -27,7 +29,7 @@ internal static class AxisBlocks
             var result = new byte[outer * run][];
             for (long o = 0; o < outer; o++)
                 Array.Copy(values, o * sourceRun + start * inner, result, o * run, run);
-            return Strings(result, dims);
+            return StringTensors.FromUtf8(result, dims);
         }
         int size = ElementSize(source.DataType);
         ReadOnlySpan<byte> from = source.RawData.Span;
@@ -58,7 +60,7 @@ internal static class AxisBlocks
                     Array.Copy(values, o * run, result, o * outputRun + offset, run);
                 offset += run;
             }
-            return Strings(result, dims);
+            return StringTensors.FromUtf8(result, dims);
         }
         int size = ElementSize(type);
         var bytes = new byte[checked(outer * outputRun * size)];
@@ -78,11 +80,4 @@ internal static class AxisBlocks
     public static bool Supports(DataType type) => type == DataType.String || type.BitsPerElement() >= 8;
 
     private static int ElementSize(DataType type) => type.BitsPerElement() / 8;
-
-    private static Tensor Strings(byte[][] values, long[] dims)
-    {
-        var tensor = new Tensor(DataType.String, dims);
-        tensor.Strings.AddRange(values);
-        return tensor;
-    }
 }
