@@ -5,8 +5,9 @@ namespace Onyx.Runtime.Kernels.Text;
 
 /// <summary>
 /// StringNormalizer: drops the elements of a [C] or [1, C] tensor that are stop words (compared case-insensitively
-/// unless is_case_sensitive), then lower- or upper-cases the rest by the locale's rules (default en_US). When every
-/// element goes, the output is one empty string of shape [1] or [1, 1], as the spec says.
+/// unless is_case_sensitive), then lower- or upper-cases the rest by the locale's rules (default en_US; a locale the
+/// platform does not know gets the root rules, which are en_US's). When every element goes, the output is one empty
+/// string of shape [1] or [1, 1], as the spec says.
 /// </summary>
 internal sealed class StringNormalizerKernel(Func<string, string> changeCase, Func<string, string> stopWordKey, HashSet<string> stopWords) : Kernel
 {
@@ -20,7 +21,7 @@ internal sealed class StringNormalizerKernel(Func<string, string> changeCase, Fu
         }
         catch (CultureNotFoundException)
         {
-            throw node.Fail($"attribute 'locale' is '{locale}', which is not a known locale");
+            throw node.Fail($"attribute 'locale' is '{locale}', which is not a valid locale name");
         }
         Func<string, string> changeCase = node.Attributes.String("case_change_action", "NONE") switch
         {
