@@ -7,8 +7,9 @@ namespace Onyx.Runtime.Kernels.Text;
 /// RegexFullMatch: true where a string matches the whole pattern. The pattern is RE2 syntax, run by .NET's regex
 /// engine in ECMAScript mode so that \w, \d, \s and \b are ASCII-only as in RE2; RE2's (?P&lt;name&gt;…) groups and
 /// one-letter \pL classes are rewritten to .NET's spelling. Still different from RE2: .NET also accepts what RE2
-/// rejects (backreferences, lookaround), RE2's \Q…\E quoting and [[:alpha:]] classes are not understood, and
-/// matching backtracks instead of running in linear time.
+/// rejects (backreferences, lookaround); RE2's \Q…\E quoting, [[:alpha:]] classes, \C and the (?U) flag are not
+/// understood; '.' and classes match UTF-16 code units, so a character outside the BMP counts as two; and matching
+/// backtracks instead of running in linear time.
 /// </summary>
 internal sealed class RegexFullMatchKernel(Regex regex) : Kernel
 {
