@@ -11,8 +11,25 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
     public static KernelRegistry Default { get; } = new(
     [
         .. Math.ElementwiseKernels.Kernels,
+        .. Tensors.CastKernels.Kernels,
+        .. Tensors.BitCastKernel.Kernels,
+        .. Tensors.GatherKernels.Kernels,
+        .. Tensors.ScatterKernels.Kernels,
+        .. Tensors.TensorScatterKernel.Kernels,
+        .. Tensors.IsNaNKernels.Kernels,
+        .. Tensors.CompressKernel.Kernels,
+        .. Tensors.NonZeroKernel.Kernels,
+        .. Tensors.ReverseSequenceKernel.Kernels,
+        .. Tensors.OneHotKernel.Kernels,
+        .. Tensors.UniqueKernel.Kernels,
         .. Sequence.SequenceKernels.Kernels,
         .. Text.TextKernels.Kernels,
+        .. Tensors.ViewKernels.Kernels,
+        .. Tensors.ConstantKernels.Kernels,
+        .. Tensors.LayoutKernels.Kernels,
+        .. Tensors.PadKernel.Kernels,
+        .. Tensors.SelectionKernels.Kernels,
+        .. Nn.NnKernels.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;

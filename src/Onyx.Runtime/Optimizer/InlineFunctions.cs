@@ -13,50 +13,62 @@ internal static class InlineFunctions
     private const int MaxDepth = 32;
 
     /// <summary>
-    /// Expands the nodes of <paramref name="model"/>'s main graph that <paramref name="kernels"/> cannot run; returns
-    /// true when any was. <paramref name="inputTypes"/> gives the known type of a value (context-dependent bodies
-    /// depend on their input types).
+    /// Expands the nodes of <paramref name="model"/>'s main graph that <paramref name="kernels"/> cannot run.
+    /// <paramref name="inputTypes"/> gives the known type of a value (context-dependent bodies depend on their input
+    /// types). Returns the opset versions each inlined node is written for (a body imports its own versions, which
+    /// may be newer than the model's); empty when nothing was inlined.
     /// </summary>
-    public static bool Run(Model model, KernelRegistry kernels, Func<string, TypeInfo?> inputTypes)
+    public static Dictionary<Node, IReadOnlyDictionary<string, long>> Run(Model model, KernelRegistry kernels, Func<string, TypeInfo?> inputTypes)
     {
         var functions = new Dictionary<(string, string, string), Function>();
         foreach (Function f in model.Functions)
             functions.TryAdd((OperatorDomains.Normalize(f.Domain), f.Name, f.Overload), f);
-        Dictionary<string, long> opsets = model.OpsetImports.ToDictionary(o => OperatorDomains.Normalize(o.Domain), o => o.Version);
-        bool changed = false;
+        IReadOnlyDictionary<string, long> modelOpsets = Opsets(model.OpsetImports, new Dictionary<string, long>());
+        var inlined = new Dictionary<Node, IReadOnlyDictionary<string, long>>(ReferenceEqualityComparer.Instance);
         int calls = 0;
         var result = new List<Node>(model.Graph.Nodes.Count);
-        var pending = new Stack<(Node Node, int Depth)>(model.Graph.Nodes.AsEnumerable().Reverse().Select(n => (n, 0)));
+        var pending = new Stack<(Node Node, int Depth, IReadOnlyDictionary<string, long> Opsets)>(
+            model.Graph.Nodes.AsEnumerable().Reverse().Select(n => (n, 0, modelOpsets)));
         while (pending.Count > 0)
         {
-            (Node node, int depth) = pending.Pop();
-            IReadOnlyList<Node>? body = Expand(node, opsets, functions, kernels, inputTypes, $"_inl{calls}_");
-            if (body is null)
+            (Node node, int depth, IReadOnlyDictionary<string, long> opsets) = pending.Pop();
+            if (Expand(node, opsets, functions, kernels, inputTypes, $"_inl{calls}_") is not var (body, bodyOpsets))
             {
                 result.Add(node);
+                if (depth > 0)
+                    inlined[node] = opsets;
                 continue;
             }
             if (depth >= MaxDepth)
                 throw new OnnxRuntimeException($"node '{node.Name}' ({node.OpType}): function bodies nest more than {MaxDepth} deep");
             calls++;
-            changed = true;
-            foreach (Node inner in body.Reverse())
-                pending.Push((inner, depth + 1));
+            IReadOnlyDictionary<string, long> inner = Opsets(bodyOpsets, opsets);
+            foreach (Node n in body.Reverse())
+                pending.Push((n, depth + 1, inner));
         }
         model.Graph.Nodes.Clear();
         model.Graph.Nodes.AddRange(result);
-        return changed;
+        return inlined;
     }
 
-    /// <summary>The renamed body of <paramref name="node"/> when it needs expanding, or null when a kernel runs it.</summary>
-    private static IReadOnlyList<Node>? Expand(Node node, Dictionary<string, long> opsets, Dictionary<(string, string, string), Function> functions,
-        KernelRegistry kernels, Func<string, TypeInfo?> types, string prefix)
+    /// <summary><paramref name="imports"/> as versions by normalized domain, over <paramref name="outer"/>'s for domains they do not name.</summary>
+    private static IReadOnlyDictionary<string, long> Opsets(IEnumerable<OpsetImport> imports, IReadOnlyDictionary<string, long> outer)
+    {
+        var opsets = new Dictionary<string, long>(outer);
+        foreach (OpsetImport import in imports)
+            opsets[OperatorDomains.Normalize(import.Domain)] = import.Version;
+        return opsets;
+    }
+
+    /// <summary>The renamed body of <paramref name="node"/> and the opsets it imports when it needs expanding, or null when a kernel runs it.</summary>
+    private static (IReadOnlyList<Node> Body, IEnumerable<OpsetImport> Opsets)? Expand(Node node, IReadOnlyDictionary<string, long> opsets,
+        Dictionary<(string, string, string), Function> functions, KernelRegistry kernels, Func<string, TypeInfo?> types, string prefix)
     {
         string domain = OperatorDomains.Normalize(node.Domain);
         if (functions.TryGetValue((domain, node.OpType, node.Overload), out Function? function))
         {
             List<Node> bound = function.Nodes.ConvertAll(inner => GraphInferencer.BindAttributes(inner, node, function));
-            return Rename(bound, function.Inputs, function.Outputs, node, prefix);
+            return (Rename(bound, function.Inputs, function.Outputs, node, prefix), function.OpsetImports);
         }
         if (!opsets.TryGetValue(domain, out long version) || OperatorRegistry.Default.Resolve(domain, node.OpType, version) is not { } schema)
             return null;
@@ -67,7 +79,7 @@ internal static class InlineFunctions
             return null;
         IReadOnlyList<string> formalInputs = body.InputNames ?? [.. schema.Inputs.Select(p => p.Name)];
         IReadOnlyList<string> formalOutputs = body.OutputNames ?? [.. schema.Outputs.Select(p => p.Name)];
-        return Rename(body.Nodes, formalInputs, formalOutputs, node, prefix);
+        return (Rename(body.Nodes, formalInputs, formalOutputs, node, prefix), body.OpsetImports);
     }
 
     /// <summary>Copies <paramref name="body"/> with formal names bound to the caller's and every other name prefixed.</summary>

@@ -4,7 +4,7 @@ using Onyx.Runtime.Optimizer;
 namespace Onyx.Runtime.Planning;
 
 /// <summary>
-/// Prepares a model to run: checks it, infers its types, inlines the function bodies of operators without a kernel,
+/// Prepares a model to run: checks it, infers its types, expands Gradient nodes, inlines the function bodies of operators without a kernel,
 /// builds a kernel per node and decides after which step each intermediate value can be released.
 /// </summary>
 internal static class Planner
@@ -14,7 +14,10 @@ internal static class Planner
         ModelChecker.Validate(model);
         OverrideFreeDimensions(model, options.FreeDimensionOverrides);
         Dictionary<string, TypeInfo?> types = Infer(model);
-        if (InlineFunctions.Run(model, kernels, name => types.GetValueOrDefault(name)))
+        if (ExpandGradients.Run(model, name => types.GetValueOrDefault(name)))
+            types = Infer(model);
+        Dictionary<Node, IReadOnlyDictionary<string, long>> inlined = InlineFunctions.Run(model, kernels, name => types.GetValueOrDefault(name));
+        if (inlined.Count > 0)
             types = Infer(model);
 
         Graph graph = model.Graph;
@@ -35,12 +38,12 @@ internal static class Planner
             if (sparse.Values is { } values && slots.TryGetValue(values.Name, out int slot))
                 throw new OnnxRuntimeException($"sparse initializer '{values.Name}' (slot {slot}): sparse initializers are not supported yet");
 
-        Dictionary<string, long> opsets = model.OpsetImports.ToDictionary(o => OperatorDomains.Normalize(o.Domain), o => o.Version);
+        IReadOnlyDictionary<string, long> opsets = model.OpsetImports.ToDictionary(o => OperatorDomains.Normalize(o.Domain), o => o.Version);
         var steps = new List<PlanStep>(graph.Nodes.Count);
         for (int index = 0; index < graph.Nodes.Count; index++)
         {
             Node node = graph.Nodes[index];
-            KernelNode kernelNode = Describe(node, index, graph, opsets, types);
+            KernelNode kernelNode = Describe(node, index, graph, inlined.GetValueOrDefault(node) ?? opsets, types);
             KernelRegistration registration = kernels.Find(node.Domain, node.OpType, kernelNode.Version)
                 ?? throw kernelNode.Fail($"Onyx has no kernel for {kernelNode.Schema} yet");
             int[] inputs = [.. node.Inputs.Select(n => n.Length == 0 ? -1 : slots.TryGetValue(n, out int s) ? s : throw kernelNode.Fail($"input '{n}' is not defined"))];
@@ -68,7 +71,8 @@ internal static class Planner
             [.. graph.Outputs.Select(o => new NodeMetadata(o.Name, types.GetValueOrDefault(o.Name) ?? o.Type, false))]);
     }
 
-    private static KernelNode Describe(Node node, int index, Graph graph, Dictionary<string, long> opsets, Dictionary<string, TypeInfo?> types)
+    /// <summary>The node as a kernel sees it, resolved against <paramref name="opsets"/>: the model's, or for an inlined node its body's.</summary>
+    private static KernelNode Describe(Node node, int index, Graph graph, IReadOnlyDictionary<string, long> opsets, Dictionary<string, TypeInfo?> types)
     {
         string domain = OperatorDomains.Normalize(node.Domain);
         var location = new NodeLocation(string.IsNullOrEmpty(graph.Name) ? "main" : graph.Name, index, node.Name, node.OpType, node.Domain);

@@ -1,0 +1,183 @@
+using Onyx.Runtime.Compute;
+
+namespace Onyx.Runtime.Kernels.Nn;
+
+/// <summary>Conv and ConvTranspose over any number of spatial axes, with groups, for the float element types.</summary>
+internal static class ConvKernels
+{
+    public static IReadOnlyList<KernelRegistration> Kernels =>
+    [
+        KernelRegistration.All("Conv", node => new ConvKernel(node)),
+        KernelRegistration.All("ConvTranspose", node => new ConvTransposeKernel(node)),
+    ];
+
+    /// <summary>The shapes both convolutions check: X (N × C × D…), W of the same rank, an optional 1-D bias of <paramref name="outputChannels"/>.</summary>
+    private static void CheckShapes(KernelContext context, Tensor x, Tensor w, Tensor? bias, long group, long weightChannels, long expectedWeightChannels, Func<long> outputChannels)
+    {
+        if (x.Dims.Length < 3)
+            throw context.Fail($"input X has shape [{string.Join(",", x.Dims)}]; expected at least rank 3 (N × C × D1 …)");
+        if (w.Dims.Length != x.Dims.Length)
+            throw context.Fail($"input W has rank {w.Dims.Length}; expected {x.Dims.Length}, the rank of X");
+        if (x.Dims[1] % group != 0 || weightChannels != expectedWeightChannels)
+            throw context.Fail($"input X has {x.Dims[1]} channels, which does not match W's shape [{string.Join(",", w.Dims)}] with group {group}");
+        if (bias is not null && (bias.Dims.Length != 1 || bias.Dims[0] != outputChannels()))
+            throw context.Fail($"input B has shape [{string.Join(",", bias.Dims)}]; expected [{outputChannels()}], one value per output channel");
+        if (x.DataType != w.DataType || (bias is not null && bias.DataType != x.DataType))
+            throw context.Fail("inputs X, W and B must have the same element type");
+    }
+
+    private sealed class ConvKernel : Kernel
+    {
+        private readonly WindowAttributes _window;
+        private readonly long _group;
+
+        public ConvKernel(KernelNode node)
+        {
+            _window = new WindowAttributes(node);
+            _group = node.Attributes.Int("group", 1);
+            if (_group <= 0)
+                throw node.Fail($"attribute 'group' is {_group}; expected a positive number");
+        }
+
+        public override void Run(KernelContext context)
+        {
+            Tensor x = context.Tensor(0), w = context.Tensor(1);
+            Tensor? b = context.OptionalTensor(2);
+            CheckShapes(context, x, w, b, _group, w.Dims.Length > 1 ? w.Dims[1] * _group : -1, x.Dims.Length > 1 ? x.Dims[1] : 0, () => w.Dims[0]);
+            if (w.Dims[0] % _group != 0)
+                throw context.Fail($"input W has {w.Dims[0]} output channels, which group {_group} does not divide");
+            WindowGeometry window = _window.Resolve(context, x.Dims.AsSpan(2), w.Dims.AsSpan(2));
+            if (!window.Kernel.AsSpan().SequenceEqual(w.Dims.AsSpan(2)))
+                throw context.Fail($"attribute 'kernel_shape' is [{string.Join(",", window.Kernel)}] but W's spatial dims are [{string.Join(",", w.Dims[2..])}]");
+            int n = (int)x.Dims[0], c = (int)x.Dims[1], m = (int)w.Dims[0], groupIn = c / (int)_group, groupOut = m / (int)_group;
+            double[] xs = RealTensors.Read(context, x, "X"), ws = RealTensors.Read(context, w, "W");
+            double[]? bs = b is null ? null : RealTensors.Read(context, b, "B");
+            int inSize = window.InputSize, outSize = window.OutputSize, kernelSize = window.KernelSize;
+            var y = new double[(long)n * m * outSize];
+            var offsets = new int[kernelSize];
+            for (int p = 0; p < outSize; p++)
+            {
+                window.Offsets(p, offsets);
+                for (int image = 0; image < n; image++)
+                {
+                    for (int oc = 0; oc < m; oc++)
+                    {
+                        int firstChannel = oc / groupOut * groupIn;
+                        double sum = bs?[oc] ?? 0;
+                        for (int ic = 0; ic < groupIn; ic++)
+                        {
+                            int xBase = ((image * c) + firstChannel + ic) * inSize, wBase = ((oc * groupIn) + ic) * kernelSize;
+                            for (int k = 0; k < kernelSize; k++)
+                            {
+                                if (offsets[k] >= 0)
+                                    sum += xs[xBase + offsets[k]] * ws[wBase + k];
+                            }
+                        }
+                        y[((image * m) + oc) * outSize + p] = sum;
+                    }
+                }
+            }
+            RealTensors.Write(context, 0, x.DataType, [x.Dims[0], m, .. window.Output], y);
+        }
+    }
+
+    /// <summary>
+    /// ConvTranspose scatters each input value through the kernel: the transposed window is a forward window whose
+    /// "input" is Y and whose "output" positions are X's, so each X position adds into the Y offsets it covers.
+    /// </summary>
+    private sealed class ConvTransposeKernel : Kernel
+    {
+        private readonly WindowAttributes _window;
+        private readonly long _group;
+        private readonly long[]? _outputShape, _outputPadding;
+
+        public ConvTransposeKernel(KernelNode node)
+        {
+            _window = new WindowAttributes(node);
+            _group = node.Attributes.Int("group", 1);
+            if (_group <= 0)
+                throw node.Fail($"attribute 'group' is {_group}; expected a positive number");
+            _outputShape = node.Attributes.Ints("output_shape") is { } s ? [.. s] : null;
+            _outputPadding = node.Attributes.Ints("output_padding") is { } o ? [.. o] : null;
+        }
+
+        public override void Run(KernelContext context)
+        {
+            Tensor x = context.Tensor(0), w = context.Tensor(1);
+            Tensor? b = context.OptionalTensor(2);
+            CheckShapes(context, x, w, b, _group, w.Dims.Length > 0 ? w.Dims[0] : -1, x.Dims.Length > 1 ? x.Dims[1] : 0, () => w.Dims[1] * _group);
+            int rank = x.Dims.Length - 2;
+            WindowGeometry window = Transposed(context, x.Dims[2..], w.Dims[2..], rank);
+            int n = (int)x.Dims[0], c = (int)x.Dims[1], groupIn = c / (int)_group, groupOut = (int)w.Dims[1], m = groupOut * (int)_group;
+            double[] xs = RealTensors.Read(context, x, "X"), ws = RealTensors.Read(context, w, "W");
+            int ySize = window.InputSize, xSize = window.OutputSize, kernelSize = window.KernelSize;
+            var y = new double[(long)n * m * ySize];
+            if (b is not null)
+            {
+                double[] bs = RealTensors.Read(context, b, "B");
+                for (int plane = 0; plane < n * m; plane++)
+                    y.AsSpan(plane * ySize, ySize).Fill(bs[plane % m]);
+            }
+            var offsets = new int[kernelSize];
+            for (int p = 0; p < xSize; p++)
+            {
+                window.Offsets(p, offsets);
+                for (int image = 0; image < n; image++)
+                {
+                    for (int ic = 0; ic < c; ic++)
+                    {
+                        double value = xs[((image * c) + ic) * xSize + p];
+                        int firstOut = ic / groupIn * groupOut;
+                        for (int oc = 0; oc < groupOut; oc++)
+                        {
+                            int yBase = ((image * m) + firstOut + oc) * ySize, wBase = ((ic * groupOut) + oc) * kernelSize;
+                            for (int k = 0; k < kernelSize; k++)
+                            {
+                                if (offsets[k] >= 0)
+                                    y[yBase + offsets[k]] += value * ws[wBase + k];
+                            }
+                        }
+                    }
+                }
+            }
+            RealTensors.Write(context, 0, x.DataType, [x.Dims[0], m, .. window.Input], y);
+        }
+
+        /// <summary>Y's spatial sizes and pads by the spec: from output_shape (total padding split, the odd one first unless SAME_UPPER) or from the pads.</summary>
+        private WindowGeometry Transposed(KernelContext context, long[] input, long[] weightKernel, int rank)
+        {
+            long[] kernel = _window.KernelShape ?? weightKernel;
+            if (kernel.Length != rank)
+                throw context.Fail($"attribute 'kernel_shape' has {kernel.Length} values; expected {rank}");
+            (long[] strides, long[] dilations, long[] pads) = _window.Explicit(context, rank);
+            long[] outputPadding = _outputPadding ?? new long[rank];
+            if (outputPadding.Length != rank)
+                throw context.Fail($"attribute 'output_padding' has {outputPadding.Length} values; expected {rank}");
+            long[]? requested = _outputShape is null ? null : _outputShape[^rank..];
+            if (requested is null && _window.AutoPad is "SAME_UPPER" or "SAME_LOWER")
+                requested = [.. input.Select((d, i) => d * strides[i])];
+            long[] output = new long[rank], padBegin = new long[rank], padEnd = new long[rank];
+            for (int i = 0; i < rank; i++)
+            {
+                long full = strides[i] * (input[i] - 1) + outputPadding[i] + (kernel[i] - 1) * dilations[i] + 1;
+                if (requested is not null)
+                {
+                    // A requested size past the full one leaves a negative total: extra zeros at the end, so halve rounding down.
+                    long total = full - requested[i], half = total >> 1;
+                    padBegin[i] = _window.AutoPad == "SAME_UPPER" ? half : total - half;
+                    padEnd[i] = total - padBegin[i];
+                    output[i] = requested[i];
+                }
+                else
+                {
+                    padBegin[i] = _window.AutoPad == "VALID" ? 0 : pads[i];
+                    padEnd[i] = _window.AutoPad == "VALID" ? 0 : pads[rank + i];
+                    output[i] = full - padBegin[i] - padEnd[i];
+                }
+                if (output[i] < 0)
+                    throw context.Fail($"the output size on spatial axis {i} would be {output[i]}");
+            }
+            return new WindowGeometry(output, kernel, strides, dilations, padBegin, padEnd, input);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using static Onyx.Runtime.Kernels.Tensors.GatherInputs;
+using static Onyx.Runtime.Kernels.Tensors.TensorInputs;
+
+namespace Onyx.Runtime.Kernels.Tensors;
+
+/// <summary>
+/// The operators that keep a tensor's elements in order and change only its dims (Reshape, Flatten, Squeeze,
+/// Unsqueeze) or nothing at all (Identity): they share the input's data instead of copying it.
+/// </summary>
+internal static class ViewKernels
+{
+    public static IReadOnlyList<KernelRegistration> Kernels =>
+    [
+        // Identity passes any value through: tensors, and from v14/v16 sequences and optionals.
+        KernelRegistration.All("Identity", _ => new DelegateKernel(c => c.SetOutput(0, c.Input(0) ?? throw c.Fail("input 0 is required but absent")))),
+        KernelRegistration.All("Reshape", CreateReshape),
+        KernelRegistration.All("Flatten", CreateFlatten),
+        KernelRegistration.All("Squeeze", node => Squeeze(node.Attributes.Ints("axes"))),
+        KernelRegistration.All("Unsqueeze", node => Unsqueeze(node.Attributes.Ints("axes"))),
+    ];
+
+    private static Kernel CreateReshape(KernelNode node)
+    {
+        IReadOnlyList<long>? shapeAttribute = node.Version < 5 ? node.Attributes.Ints("shape") ?? throw node.Fail("attribute 'shape' is required") : null;
+        bool allowZero = node.Attributes.Int("allowzero", 0) != 0;
+        return new DelegateKernel(context =>
+        {
+            Tensor data = context.Tensor(0);
+            long[] shape = shapeAttribute is null ? Longs(context, 1) : [.. shapeAttribute];
+            SetReshaped(context, 0, data, ReshapeDims(context, data.Dims, shape, allowZero));
+        });
+    }
+
+    /// <summary>Reshape's rule: 0 copies the input's dim at that index (unless allowzero), one -1 takes what remains.</summary>
+    private static long[] ReshapeDims(KernelContext context, long[] input, long[] shape, bool allowZero)
+    {
+        var dims = new long[shape.Length];
+        int inferred = -1;
+        long known = 1;
+        for (int i = 0; i < shape.Length; i++)
+        {
+            long d = shape[i];
+            if (d == -1)
+            {
+                if (inferred >= 0)
+                    throw context.Fail($"input 1 ('{Name(context, 1)}') {Shape(shape)} has more than one -1");
+                inferred = i;
+                continue;
+            }
+            if (d == 0 && !allowZero)
+                d = i < input.Length ? input[i] : throw context.Fail($"input 1 ('{Name(context, 1)}') {Shape(shape)} copies dim {i} with 0, but input 0 has rank {input.Length}");
+            if (d < 0)
+                throw context.Fail($"input 1 ('{Name(context, 1)}') {Shape(shape)} holds {d}; dims must be -1, 0 or positive");
+            dims[i] = d;
+            known = d == 0 ? 0 : checked(known * d);
+        }
+        long count = context.ElementCount(input);
+        if (inferred >= 0)
+        {
+            if (known == 0 || count % known != 0)
+                throw context.Fail($"input 1 ('{Name(context, 1)}') {Shape(shape)} cannot reshape input 0 {Shape(input)} of {count} elements");
+            dims[inferred] = count / known;
+        }
+        else if (known != count)
+        {
+            throw context.Fail($"input 1 ('{Name(context, 1)}') {Shape(shape)} holds {known} elements, but input 0 {Shape(input)} has {count}");
+        }
+        return dims;
+    }
+
+    private static Kernel CreateFlatten(KernelNode node)
+    {
+        long axisAttribute = node.Attributes.Int("axis", 1);
+        return new DelegateKernel(context =>
+        {
+            Tensor input = context.Tensor(0);
+            int rank = input.Dims.Length;
+            // Axis may equal the rank (everything in the first dim); negative axes count from the end since v11.
+            if (axisAttribute < -rank || axisAttribute > rank)
+                throw context.Fail($"attribute 'axis' is {axisAttribute}, outside [{-rank}, {rank}] for input 0 ('{Name(context, 0)}') of rank {rank}");
+            int axis = (int)(axisAttribute < 0 ? axisAttribute + rank : axisAttribute);
+            long outer = Compute.IndexingOffsets.Product(input.Dims, 0, axis);
+            SetReshaped(context, 0, input, [outer, Compute.IndexingOffsets.Product(input.Dims, axis, rank)]);
+        });
+    }
+
+    private static Kernel Squeeze(IReadOnlyList<long>? axesAttribute) => new DelegateKernel(context =>
+    {
+        Tensor input = context.Tensor(0);
+        long[]? axes = InputOrAttribute(context, 1, axesAttribute);
+        long[] dims = input.Dims;
+        int[] squeezed = axes is null
+            ? [.. Enumerable.Range(0, dims.Length).Where(i => dims[i] == 1)]
+            : Axes(context, axes, dims.Length, "the axes to squeeze");
+        foreach (int axis in squeezed)
+            if (dims[axis] != 1)
+                throw context.Fail($"cannot squeeze axis {axis} of input 0 ('{Name(context, 0)}') {Shape(dims)}: its dim is {dims[axis]}, not 1");
+        SetReshaped(context, 0, input, [.. dims.Where((_, i) => !squeezed.Contains(i))]);
+    });
+
+    private static Kernel Unsqueeze(IReadOnlyList<long>? axesAttribute) => new DelegateKernel(context =>
+    {
+        Tensor input = context.Tensor(0);
+        long[] axes = InputOrAttribute(context, 1, axesAttribute) ?? throw context.Fail("the axes to insert are required");
+        int rank = input.Dims.Length + axes.Length;
+        int[] inserted = Axes(context, axes, rank, "the axes to insert");
+        var dims = new long[rank];
+        int next = 0;
+        for (int i = 0; i < rank; i++)
+            dims[i] = inserted.Contains(i) ? 1 : input.Dims[next++];
+        SetReshaped(context, 0, input, dims);
+    });
+}
