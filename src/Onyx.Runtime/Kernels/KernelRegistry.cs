@@ -23,6 +23,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Tensors.OneHotKernel.Kernels,
         .. Tensors.UniqueKernel.Kernels,
         .. Sequence.SequenceKernels.Kernels,
+        .. Text.TextKernels.Kernels,
         .. Tensors.ViewKernels.Kernels,
         .. Tensors.ConstantKernels.Kernels,
         .. Tensors.LayoutKernels.Kernels,
