@@ -30,6 +30,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Tensors.PadKernel.Kernels,
         .. Tensors.SelectionKernels.Kernels,
         .. Tensors.ResizeKernel.Kernels,
+        .. Tensors.GridSampleKernel.Kernels,
         .. Nn.NnKernels.Kernels,
     ]);
 

@@ -3,7 +3,7 @@ using static Onyx.Runtime.Kernels.Tensors.GatherInputs;
 
 namespace Onyx.Runtime.Kernels.Nn;
 
-/// <summary>LpNormalization: each vector along 'axis' divided by its L1 or L2 norm (a zero vector gives NaN, as 0/0 does).</summary>
+/// <summary>LpNormalization: each vector along 'axis' divided by its L1 or L2 norm; a zero vector stays zero, as the reference has it.</summary>
 internal sealed class LpNormalizationKernel(long axis, long p) : Kernel
 {
     public static IReadOnlyList<KernelRegistration> Kernels => [KernelRegistration.All("LpNormalization", Create)];
@@ -28,7 +28,7 @@ internal sealed class LpNormalizationKernel(long axis, long p) : Kernel
                 for (long j = 0; j < length; j++)
                     norm += p == 1 ? System.Math.Abs(values[start + j * inner + i]) : values[start + j * inner + i] * values[start + j * inner + i];
                 norm = p == 1 ? norm : System.Math.Sqrt(norm);
-                for (long j = 0; j < length; j++)
+                for (long j = 0; j < length && norm != 0; j++)
                     values[start + j * inner + i] /= norm;
             }
         }
