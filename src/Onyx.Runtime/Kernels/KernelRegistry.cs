@@ -31,6 +31,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Tensors.SelectionKernels.Kernels,
         .. Tensors.ResizeKernel.Kernels,
         .. Tensors.GridSampleKernel.Kernels,
+        .. Quantization.LinearQuantizationKernels.Kernels,
         .. Nn.NnKernels.Kernels,
     ]);
 
