@@ -11,6 +11,8 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
     public static KernelRegistry Default { get; } = new(
     [
         .. Math.ElementwiseKernels.Kernels,
+        .. Math.UnaryKernels.Kernels,
+        .. Math.ActivationKernels.Kernels,
         .. Tensors.CastKernels.Kernels,
         .. Tensors.BitCastKernel.Kernels,
         .. Tensors.GatherKernels.Kernels,
