@@ -11,6 +11,12 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
     public static KernelRegistry Default { get; } = new(
     [
         .. Math.ElementwiseKernels.Kernels,
+        .. Math.UnaryKernels.Kernels,
+        .. Math.ActivationKernels.Kernels,
+        .. Math.VariadicKernels.Kernels,
+        .. Math.ClipKernels.Kernels,
+        .. Math.ModKernel.Kernels,
+        .. Math.PowKernel.Kernels,
         .. Tensors.CastKernels.Kernels,
         .. Tensors.BitCastKernel.Kernels,
         .. Tensors.GatherKernels.Kernels,

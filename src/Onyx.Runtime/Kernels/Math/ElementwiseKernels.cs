@@ -3,86 +3,40 @@ using Onyx.Runtime.Compute;
 
 namespace Onyx.Runtime.Kernels.Math;
 
-/// <summary>Element-wise arithmetic with broadcasting (Add, Sub, Mul, Div) for every numeric element type.</summary>
+/// <summary>Element-wise arithmetic with broadcasting (Add, Sub, Mul, Div) for every numeric element type and version.</summary>
 internal static class ElementwiseKernels
 {
     public static IReadOnlyList<KernelRegistration> Kernels =>
     [
-        KernelRegistration.All("Add", _ => Binary<AddOp>()),
-        KernelRegistration.All("Sub", _ => Binary<SubOp>()),
-        KernelRegistration.All("Mul", _ => Binary<MulOp>()),
-        KernelRegistration.All("Div", _ => Binary<DivOp>()),
+        KernelRegistration.All("Add", node => Arithmetic<AddOp>(node)),
+        KernelRegistration.All("Sub", node => Arithmetic<SubOp>(node)),
+        KernelRegistration.All("Mul", node => Arithmetic<MulOp>(node)),
+        KernelRegistration.All("Div", node => Arithmetic<DivOp>(node)),
     ];
 
-    private interface IBinaryOp
-    {
-        static abstract T Apply<T>(T a, T b) where T : INumber<T>;
-    }
-
-    private readonly struct AddOp : IBinaryOp { public static T Apply<T>(T a, T b) where T : INumber<T> => a + b; }
-
-    private readonly struct SubOp : IBinaryOp { public static T Apply<T>(T a, T b) where T : INumber<T> => a - b; }
-
-    private readonly struct MulOp : IBinaryOp { public static T Apply<T>(T a, T b) where T : INumber<T> => a * b; }
-
-    /// <summary>Integer division by zero has no defined result in ONNX; .NET's exception becomes the kernel's error.</summary>
-    private readonly struct DivOp : IBinaryOp { public static T Apply<T>(T a, T b) where T : INumber<T> => a / b; }
-
-    private static Kernel Binary<TOp>() where TOp : IBinaryOp => new DelegateKernel(context =>
-    {
-        Tensor a = context.Tensor(0), b = context.Tensor(1);
-        if (a.DataType != b.DataType)
-            throw context.Fail($"inputs have different element types, {a.DataType.TypeName()} and {b.DataType.TypeName()}");
-        long[] dims = Broadcasting.Shape(a.Dims, b.Dims)
-            ?? throw context.Fail($"input shapes [{string.Join(",", a.Dims)}] and [{string.Join(",", b.Dims)}] cannot be broadcast");
-        switch (a.DataType)
+    /// <summary>A binary numeric kernel; an integer division by zero fails naming the divisor B.</summary>
+    public static Kernel Arithmetic<TOp>(KernelNode node, TOp op = default) where TOp : struct, INumericOperator =>
+        ElementwiseKernel.Binary(node, (context, a, b, bDims) =>
         {
-            case DataType.Float: Run<float, TOp>(context, a, b, dims); break;
-            case DataType.Double: Run<double, TOp>(context, a, b, dims); break;
-            case DataType.Float16: Run<Half, TOp>(context, a, b, dims); break;
-            case DataType.Int8: Run<sbyte, TOp>(context, a, b, dims); break;
-            case DataType.Int16: Run<short, TOp>(context, a, b, dims); break;
-            case DataType.Int32: Run<int, TOp>(context, a, b, dims); break;
-            case DataType.Int64: Run<long, TOp>(context, a, b, dims); break;
-            case DataType.UInt8: Run<byte, TOp>(context, a, b, dims); break;
-            case DataType.UInt16: Run<ushort, TOp>(context, a, b, dims); break;
-            case DataType.UInt32: Run<uint, TOp>(context, a, b, dims); break;
-            case DataType.UInt64: Run<ulong, TOp>(context, a, b, dims); break;
-            case DataType.BFloat16: RunBFloat16<TOp>(context, a, b, dims); break;
-            default: throw context.Fail($"element type {a.DataType.TypeName()} is not supported");
-        }
-    });
+            try
+            {
+                return ElementwiseLoops.Zip(context, a, b, bDims, op);
+            }
+            catch (DivideByZeroException)
+            {
+                throw context.Fail($"input B ('{context.Node.Node.Inputs[1]}') holds a zero divisor of an integer division");
+            }
+        });
 
-    private static void Run<T, TOp>(KernelContext context, Tensor a, Tensor b, long[] dims) where T : unmanaged, INumber<T> where TOp : IBinaryOp
-    {
-        ReadOnlySpan<T> x = a.AsSpan<T>(), y = b.AsSpan<T>();
-        Span<T> z = context.Output<T>(0, a.DataType, dims);
-        if (x.Length == z.Length && y.Length == z.Length)
-        {
-            for (int i = 0; i < z.Length; i++)
-                z[i] = TOp.Apply(x[i], y[i]);
-        }
-        else if (y.Length == 1 && x.Length == z.Length)
-        {
-            T right = y[0];
-            for (int i = 0; i < z.Length; i++)
-                z[i] = TOp.Apply(x[i], right);
-        }
-        else
-        {
-            int[] xi = Broadcasting.Offsets(a.Dims, dims), yi = Broadcasting.Offsets(b.Dims, dims);
-            for (int i = 0; i < z.Length; i++)
-                z[i] = TOp.Apply(x[xi[i]], y[yi[i]]);
-        }
-    }
+    private readonly struct AddOp : INumericOperator { public T Apply<T>(T a, T b) where T : INumber<T> => a + b; }
 
-    /// <summary>bfloat16 is computed in float and rounded back, as hardware without bfloat16 arithmetic does.</summary>
-    private static void RunBFloat16<TOp>(KernelContext context, Tensor a, Tensor b, long[] dims) where TOp : IBinaryOp
+    private readonly struct SubOp : INumericOperator { public T Apply<T>(T a, T b) where T : INumber<T> => a - b; }
+
+    private readonly struct MulOp : INumericOperator { public T Apply<T>(T a, T b) where T : INumber<T> => a * b; }
+
+    /// <summary>Integer division truncates; MinValue / -1 wraps to MinValue as in C and numpy instead of overflowing.</summary>
+    private readonly struct DivOp : INumericOperator
     {
-        ReadOnlySpan<BFloat16> x = a.AsSpan<BFloat16>(), y = b.AsSpan<BFloat16>();
-        Span<BFloat16> z = context.Output<BFloat16>(0, DataType.BFloat16, dims);
-        int[] xi = Broadcasting.Offsets(a.Dims, dims), yi = Broadcasting.Offsets(b.Dims, dims);
-        for (int i = 0; i < z.Length; i++)
-            z[i] = (BFloat16)TOp.Apply((float)x[xi[i]], (float)y[yi[i]]);
+        public T Apply<T>(T a, T b) where T : INumber<T> => T.IsNegative(b) && b == -T.One ? -a : a / b;
     }
 }

@@ -1,0 +1,265 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using Onyx.Runtime.Kernels;
+
+namespace Onyx.Runtime.Compute;
+
+/// <summary>A function of one element of any floating-point type (an activation, a transcendental function).</summary>
+internal interface IRealFunction
+{
+    T Apply<T>(T x) where T : IFloatingPointIeee754<T>;
+}
+
+/// <summary>A function of one element of any numeric type (Abs, Neg, Relu, …).</summary>
+internal interface INumericFunction
+{
+    T Apply<T>(T x) where T : INumber<T>;
+}
+
+/// <summary>A function of one element of any integer type (bool is read as the byte 0 or 1).</summary>
+internal interface IIntegerFunction
+{
+    T Apply<T>(T x) where T : IBinaryInteger<T>;
+}
+
+/// <summary>A function of two elements of one numeric type, giving that type (Add, Max, Mod, …).</summary>
+internal interface INumericOperator
+{
+    T Apply<T>(T a, T b) where T : INumber<T>;
+}
+
+/// <summary>A function of two elements of one integer type (bitwise and logical operators, shifts).</summary>
+internal interface IIntegerOperator
+{
+    T Apply<T>(T a, T b) where T : IBinaryInteger<T>;
+}
+
+/// <summary>A comparison of two elements of one numeric type.</summary>
+internal interface IComparison
+{
+    bool Apply<T>(T a, T b) where T : INumber<T>;
+}
+
+/// <summary>
+/// The loops every element-wise kernel shares: a map over one tensor and a zip of two tensors under numpy-style
+/// broadcasting, dispatched on the element type to the function families above. float16 and bfloat16 never reach
+/// these loops: <see cref="ElementwiseKernel"/> widens them to float first.
+/// </summary>
+internal static class ElementwiseLoops
+{
+    /// <summary>One element of <typeparamref name="TIn"/> to one of <typeparamref name="TOut"/>.</summary>
+    private interface IMap<TIn, TOut>
+    {
+        TOut Apply(TIn x);
+    }
+
+    /// <summary>Two elements to one.</summary>
+    private interface IZip<TA, TB, TOut>
+    {
+        TOut Apply(TA a, TB b);
+    }
+
+    private readonly record struct Real<T, TF>(TF F) : IMap<T, T> where T : IFloatingPointIeee754<T> where TF : IRealFunction
+    {
+        public T Apply(T x) => F.Apply(x);
+    }
+
+    private readonly record struct Numeric<T, TF>(TF F) : IMap<T, T> where T : INumber<T> where TF : INumericFunction
+    {
+        public T Apply(T x) => F.Apply(x);
+    }
+
+    private readonly record struct Integer<T, TF>(TF F) : IMap<T, T> where T : IBinaryInteger<T> where TF : IIntegerFunction
+    {
+        public T Apply(T x) => F.Apply(x);
+    }
+
+    private readonly record struct NumericZip<T, TF>(TF F) : IZip<T, T, T> where T : INumber<T> where TF : INumericOperator
+    {
+        public T Apply(T a, T b) => F.Apply(a, b);
+    }
+
+    private readonly record struct IntegerZip<T, TF>(TF F) : IZip<T, T, T> where T : IBinaryInteger<T> where TF : IIntegerOperator
+    {
+        public T Apply(T a, T b) => F.Apply(a, b);
+    }
+
+    private readonly record struct Compare<T, TF>(TF F) : IZip<T, T, bool> where T : INumber<T> where TF : IComparison
+    {
+        public bool Apply(T a, T b) => F.Apply(a, b);
+    }
+
+    /// <summary><paramref name="f"/> of each element of a float or double tensor.</summary>
+    public static Tensor Map<TF>(KernelContext context, Tensor x, string name, TF f) where TF : struct, IRealFunction => x.DataType switch
+    {
+        DataType.Float => Map<float, float, Real<float, TF>>(x, new(f)),
+        DataType.Double => Map<double, double, Real<double, TF>>(x, new(f)),
+        _ => throw Unsupported(context, x, name),
+    };
+
+    /// <summary><paramref name="f"/> of each element of a numeric tensor.</summary>
+    public static Tensor MapNumeric<TF>(KernelContext context, Tensor x, string name, TF f) where TF : struct, INumericFunction => x.DataType switch
+    {
+        DataType.Float => Map<float, float, Numeric<float, TF>>(x, new(f)),
+        DataType.Double => Map<double, double, Numeric<double, TF>>(x, new(f)),
+        DataType.Int8 => Map<sbyte, sbyte, Numeric<sbyte, TF>>(x, new(f)),
+        DataType.Int16 => Map<short, short, Numeric<short, TF>>(x, new(f)),
+        DataType.Int32 => Map<int, int, Numeric<int, TF>>(x, new(f)),
+        DataType.Int64 => Map<long, long, Numeric<long, TF>>(x, new(f)),
+        DataType.UInt8 => Map<byte, byte, Numeric<byte, TF>>(x, new(f)),
+        DataType.UInt16 => Map<ushort, ushort, Numeric<ushort, TF>>(x, new(f)),
+        DataType.UInt32 => Map<uint, uint, Numeric<uint, TF>>(x, new(f)),
+        DataType.UInt64 => Map<ulong, ulong, Numeric<ulong, TF>>(x, new(f)),
+        _ => throw Unsupported(context, x, name),
+    };
+
+    /// <summary><paramref name="f"/> of each element of an integer or bool tensor (bools as bytes).</summary>
+    public static Tensor MapInteger<TF>(KernelContext context, Tensor x, string name, TF f) where TF : struct, IIntegerFunction => x.DataType switch
+    {
+        DataType.Bool => AsBool(Map<byte, byte, Integer<byte, TF>>(AsBytes(x), new(f))),
+        DataType.Int8 => Map<sbyte, sbyte, Integer<sbyte, TF>>(x, new(f)),
+        DataType.Int16 => Map<short, short, Integer<short, TF>>(x, new(f)),
+        DataType.Int32 => Map<int, int, Integer<int, TF>>(x, new(f)),
+        DataType.Int64 => Map<long, long, Integer<long, TF>>(x, new(f)),
+        DataType.UInt8 => Map<byte, byte, Integer<byte, TF>>(x, new(f)),
+        DataType.UInt16 => Map<ushort, ushort, Integer<ushort, TF>>(x, new(f)),
+        DataType.UInt32 => Map<uint, uint, Integer<uint, TF>>(x, new(f)),
+        DataType.UInt64 => Map<ulong, ulong, Integer<ulong, TF>>(x, new(f)),
+        _ => throw Unsupported(context, x, name),
+    };
+
+    /// <summary>
+    /// <paramref name="f"/> of the broadcast elements of two numeric tensors of one type; <paramref name="bDims"/> is
+    /// the shape <paramref name="b"/> broadcasts as (its own, or the legacy-broadcast reshape of it).
+    /// </summary>
+    public static Tensor Zip<TF>(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims, TF f) where TF : struct, INumericOperator
+    {
+        long[] dims = SameTypeShape(context, a, b, bDims);
+        return a.DataType switch
+        {
+            DataType.Float => Zip<float, float, float, NumericZip<float, TF>>(a, b, bDims, dims, new(f)),
+            DataType.Double => Zip<double, double, double, NumericZip<double, TF>>(a, b, bDims, dims, new(f)),
+            DataType.Int8 => Zip<sbyte, sbyte, sbyte, NumericZip<sbyte, TF>>(a, b, bDims, dims, new(f)),
+            DataType.Int16 => Zip<short, short, short, NumericZip<short, TF>>(a, b, bDims, dims, new(f)),
+            DataType.Int32 => Zip<int, int, int, NumericZip<int, TF>>(a, b, bDims, dims, new(f)),
+            DataType.Int64 => Zip<long, long, long, NumericZip<long, TF>>(a, b, bDims, dims, new(f)),
+            DataType.UInt8 => Zip<byte, byte, byte, NumericZip<byte, TF>>(a, b, bDims, dims, new(f)),
+            DataType.UInt16 => Zip<ushort, ushort, ushort, NumericZip<ushort, TF>>(a, b, bDims, dims, new(f)),
+            DataType.UInt32 => Zip<uint, uint, uint, NumericZip<uint, TF>>(a, b, bDims, dims, new(f)),
+            DataType.UInt64 => Zip<ulong, ulong, ulong, NumericZip<ulong, TF>>(a, b, bDims, dims, new(f)),
+            _ => throw Unsupported(context, a, "A"),
+        };
+    }
+
+    /// <summary><paramref name="f"/> of the broadcast elements of two integer or bool tensors of one type.</summary>
+    public static Tensor ZipInteger<TF>(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims, TF f) where TF : struct, IIntegerOperator
+    {
+        long[] dims = SameTypeShape(context, a, b, bDims);
+        return a.DataType switch
+        {
+            DataType.Bool => AsBool(Zip<byte, byte, byte, IntegerZip<byte, TF>>(AsBytes(a), AsBytes(b), bDims, dims, new(f))),
+            DataType.Int8 => Zip<sbyte, sbyte, sbyte, IntegerZip<sbyte, TF>>(a, b, bDims, dims, new(f)),
+            DataType.Int16 => Zip<short, short, short, IntegerZip<short, TF>>(a, b, bDims, dims, new(f)),
+            DataType.Int32 => Zip<int, int, int, IntegerZip<int, TF>>(a, b, bDims, dims, new(f)),
+            DataType.Int64 => Zip<long, long, long, IntegerZip<long, TF>>(a, b, bDims, dims, new(f)),
+            DataType.UInt8 => Zip<byte, byte, byte, IntegerZip<byte, TF>>(a, b, bDims, dims, new(f)),
+            DataType.UInt16 => Zip<ushort, ushort, ushort, IntegerZip<ushort, TF>>(a, b, bDims, dims, new(f)),
+            DataType.UInt32 => Zip<uint, uint, uint, IntegerZip<uint, TF>>(a, b, bDims, dims, new(f)),
+            DataType.UInt64 => Zip<ulong, ulong, ulong, IntegerZip<ulong, TF>>(a, b, bDims, dims, new(f)),
+            _ => throw Unsupported(context, a, "A"),
+        };
+    }
+
+    /// <summary><paramref name="f"/> of the broadcast elements of two numeric or bool tensors of one type, as a bool tensor.</summary>
+    public static Tensor ZipCompare<TF>(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims, TF f) where TF : struct, IComparison
+    {
+        long[] dims = SameTypeShape(context, a, b, bDims);
+        return a.DataType switch
+        {
+            DataType.Bool => Zip<byte, byte, bool, Compare<byte, TF>>(AsBytes(a), AsBytes(b), bDims, dims, new(f)),
+            DataType.Float => Zip<float, float, bool, Compare<float, TF>>(a, b, bDims, dims, new(f)),
+            DataType.Double => Zip<double, double, bool, Compare<double, TF>>(a, b, bDims, dims, new(f)),
+            DataType.Int8 => Zip<sbyte, sbyte, bool, Compare<sbyte, TF>>(a, b, bDims, dims, new(f)),
+            DataType.Int16 => Zip<short, short, bool, Compare<short, TF>>(a, b, bDims, dims, new(f)),
+            DataType.Int32 => Zip<int, int, bool, Compare<int, TF>>(a, b, bDims, dims, new(f)),
+            DataType.Int64 => Zip<long, long, bool, Compare<long, TF>>(a, b, bDims, dims, new(f)),
+            DataType.UInt8 => Zip<byte, byte, bool, Compare<byte, TF>>(a, b, bDims, dims, new(f)),
+            DataType.UInt16 => Zip<ushort, ushort, bool, Compare<ushort, TF>>(a, b, bDims, dims, new(f)),
+            DataType.UInt32 => Zip<uint, uint, bool, Compare<uint, TF>>(a, b, bDims, dims, new(f)),
+            DataType.UInt64 => Zip<ulong, ulong, bool, Compare<ulong, TF>>(a, b, bDims, dims, new(f)),
+            _ => throw Unsupported(context, a, "A"),
+        };
+    }
+
+    /// <summary>Whether each pair of broadcast strings is equal, as a bool tensor.</summary>
+    public static Tensor ZipStringsEqual(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims)
+    {
+        long[] dims = SameTypeShape(context, a, b, bDims);
+        Tensor result = Allocate<bool>(dims, out Span<bool> z);
+        int[] ai = Broadcasting.Offsets(a.Dims, dims), bi = Broadcasting.Offsets(bDims, dims);
+        for (int i = 0; i < z.Length; i++)
+            z[i] = a.Strings[ai[i]].AsSpan().SequenceEqual(b.Strings[bi[i]]);
+        return result;
+    }
+
+    /// <summary>A new tensor of <typeparamref name="T"/> and <paramref name="dims"/>, zeroed, with its writable elements.</summary>
+    public static Tensor Allocate<T>(long[] dims, out Span<T> elements) where T : unmanaged
+    {
+        long count = TensorShape.ElementCount(dims);
+        var bytes = new byte[count * Marshal.SizeOf<T>()];
+        elements = MemoryMarshal.Cast<byte, T>(bytes.AsSpan());
+        return new Tensor(ElementTypes.Of<T>(), dims, bytes);
+    }
+
+    /// <summary>The failure for an input whose element type the operator does not accept.</summary>
+    public static OnnxRuntimeException Unsupported(KernelContext context, Tensor x, string name) =>
+        context.Fail($"input {name} has element type {x.DataType.TypeName()}, which this operator does not accept");
+
+    private static long[] SameTypeShape(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims)
+    {
+        if (a.DataType != b.DataType)
+            throw context.Fail($"inputs A and B have different element types, {a.DataType.TypeName()} and {b.DataType.TypeName()}");
+        return Broadcasting.Shape(a.Dims, bDims)
+            ?? throw context.Fail($"input shapes A [{string.Join(",", a.Dims)}] and B [{string.Join(",", bDims)}] cannot be broadcast");
+    }
+
+    private static Tensor Map<TIn, TOut, TF>(Tensor x, TF f) where TIn : unmanaged where TOut : unmanaged where TF : IMap<TIn, TOut>
+    {
+        ReadOnlySpan<TIn> input = MemoryMarshal.Cast<byte, TIn>(x.RawData.Span);
+        Tensor result = Allocate<TOut>(x.Dims, out Span<TOut> output);
+        for (int i = 0; i < output.Length; i++)
+            output[i] = f.Apply(input[i]);
+        return result;
+    }
+
+    private static Tensor Zip<TA, TB, TOut, TF>(Tensor a, Tensor b, IReadOnlyList<long> bDims, long[] dims, TF f)
+        where TA : unmanaged where TB : unmanaged where TOut : unmanaged where TF : IZip<TA, TB, TOut>
+    {
+        ReadOnlySpan<TA> x = MemoryMarshal.Cast<byte, TA>(a.RawData.Span);
+        ReadOnlySpan<TB> y = MemoryMarshal.Cast<byte, TB>(b.RawData.Span);
+        Tensor result = Allocate<TOut>(dims, out Span<TOut> z);
+        if (x.Length == z.Length && y.Length == z.Length)
+        {
+            for (int i = 0; i < z.Length; i++)
+                z[i] = f.Apply(x[i], y[i]);
+        }
+        else if (y.Length == 1 && x.Length == z.Length)
+        {
+            TB right = y[0];
+            for (int i = 0; i < z.Length; i++)
+                z[i] = f.Apply(x[i], right);
+        }
+        else
+        {
+            int[] xi = Broadcasting.Offsets(a.Dims, dims), yi = Broadcasting.Offsets(bDims, dims);
+            for (int i = 0; i < z.Length; i++)
+                z[i] = f.Apply(x[xi[i]], y[yi[i]]);
+        }
+        return result;
+    }
+
+    /// <summary>A bool tensor read as bytes 0 and 1, so the integer operators apply to it.</summary>
+    private static Tensor AsBytes(Tensor x) => new(DataType.UInt8, x.Dims, x.RawData);
+
+    private static Tensor AsBool(Tensor x) => new(DataType.Bool, x.Dims, x.RawData);
+}
