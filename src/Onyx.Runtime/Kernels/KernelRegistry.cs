@@ -11,6 +11,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
     public static KernelRegistry Default { get; } = new(
     [
         .. Math.ElementwiseKernels.Kernels,
+        .. Reduce.ReduceKernels.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
