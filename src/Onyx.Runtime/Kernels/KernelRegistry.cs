@@ -12,6 +12,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
     [
         .. Math.ElementwiseKernels.Kernels,
         .. Reduce.ReduceKernels.Kernels,
+        .. Reduce.ArgReduceKernels.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
