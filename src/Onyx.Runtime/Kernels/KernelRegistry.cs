@@ -39,6 +39,8 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Tensors.GridSampleKernel.Kernels,
         .. Quantization.LinearQuantizationKernels.Kernels,
         .. Nn.NnKernels.Kernels,
+        .. Reduce.ReduceKernels.Kernels,
+        .. Reduce.ArgReduceKernels.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
