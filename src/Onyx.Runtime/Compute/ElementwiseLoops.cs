@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Onyx.Runtime.Kernels;
 
@@ -206,7 +207,7 @@ internal static class ElementwiseLoops
     public static Tensor Allocate<T>(long[] dims, out Span<T> elements) where T : unmanaged
     {
         long count = TensorShape.ElementCount(dims);
-        var bytes = new byte[count * Marshal.SizeOf<T>()];
+        var bytes = new byte[count * Unsafe.SizeOf<T>()];
         elements = MemoryMarshal.Cast<byte, T>(bytes.AsSpan());
         return new Tensor(ElementTypes.Of<T>(), dims, bytes);
     }

@@ -17,6 +17,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Math.ClipKernels.Kernels,
         .. Math.ModKernel.Kernels,
         .. Math.PowKernel.Kernels,
+        .. Logic.LogicKernels.Kernels,
         .. Tensors.CastKernels.Kernels,
         .. Tensors.BitCastKernel.Kernels,
         .. Tensors.GatherKernels.Kernels,
