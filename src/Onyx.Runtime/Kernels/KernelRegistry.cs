@@ -13,6 +13,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Math.ElementwiseKernels.Kernels,
         .. Reduce.ReduceKernels.Kernels,
         .. Reduce.ArgReduceKernels.Kernels,
+        .. Math.SoftmaxKernels.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
