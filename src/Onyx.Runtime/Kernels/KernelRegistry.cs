@@ -14,6 +14,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Reduce.ReduceKernels.Kernels,
         .. Reduce.ArgReduceKernels.Kernels,
         .. Math.SoftmaxKernels.Kernels,
+        .. Math.MatrixKernels.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
