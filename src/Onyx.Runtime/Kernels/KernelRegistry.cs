@@ -15,6 +15,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Reduce.ArgReduceKernels.Kernels,
         .. Math.SoftmaxKernels.Kernels,
         .. Math.MatrixKernels.Kernels,
+        .. Math.CumulativeKernels.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
