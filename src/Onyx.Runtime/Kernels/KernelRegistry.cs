@@ -16,6 +16,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Math.SoftmaxKernels.Kernels,
         .. Math.MatrixKernels.Kernels,
         .. Math.CumulativeKernels.Kernels,
+        .. Math.TopKKernel.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
