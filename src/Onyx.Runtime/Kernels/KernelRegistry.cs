@@ -17,6 +17,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Math.MatrixKernels.Kernels,
         .. Math.CumulativeKernels.Kernels,
         .. Math.TopKKernel.Kernels,
+        .. Math.DetKernel.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
