@@ -18,6 +18,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Math.CumulativeKernels.Kernels,
         .. Math.TopKKernel.Kernels,
         .. Math.DetKernel.Kernels,
+        .. Math.EinsumKernel.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
