@@ -42,6 +42,12 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Nn.NnKernels.Kernels,
         .. Reduce.ReduceKernels.Kernels,
         .. Reduce.ArgReduceKernels.Kernels,
+        .. Math.SoftmaxKernels.Kernels,
+        .. Math.MatrixKernels.Kernels,
+        .. Math.CumulativeKernels.Kernels,
+        .. Math.TopKKernel.Kernels,
+        .. Math.DetKernel.Kernels,
+        .. Math.EinsumKernel.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
