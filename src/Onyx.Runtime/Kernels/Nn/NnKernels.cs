@@ -13,5 +13,6 @@ internal static class NnKernels
         .. MaxUnpoolKernel.Kernels,
         .. Col2ImKernel.Kernels,
         .. LpNormalizationKernel.Kernels,
+        .. RotaryEmbeddingKernel.Kernels,
     ];
 }
