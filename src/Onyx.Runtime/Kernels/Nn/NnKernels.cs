@@ -14,5 +14,6 @@ internal static class NnKernels
         .. Col2ImKernel.Kernels,
         .. LpNormalizationKernel.Kernels,
         .. RotaryEmbeddingKernel.Kernels,
+        .. AttentionKernel.Kernels,
     ];
 }
