@@ -15,5 +15,6 @@ internal static class NnKernels
         .. LpNormalizationKernel.Kernels,
         .. RotaryEmbeddingKernel.Kernels,
         .. AttentionKernel.Kernels,
+        .. QuantizedConvKernels.Kernels,
     ];
 }
