@@ -16,5 +16,6 @@ internal static class NnKernels
         .. RotaryEmbeddingKernel.Kernels,
         .. AttentionKernel.Kernels,
         .. QuantizedConvKernels.Kernels,
+        .. DeformConvKernel.Kernels,
     ];
 }
