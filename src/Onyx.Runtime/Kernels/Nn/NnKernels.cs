@@ -13,5 +13,9 @@ internal static class NnKernels
         .. MaxUnpoolKernel.Kernels,
         .. Col2ImKernel.Kernels,
         .. LpNormalizationKernel.Kernels,
+        .. RotaryEmbeddingKernel.Kernels,
+        .. AttentionKernel.Kernels,
+        .. QuantizedConvKernels.Kernels,
+        .. DeformConvKernel.Kernels,
     ];
 }
