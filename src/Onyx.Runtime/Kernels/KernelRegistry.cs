@@ -38,6 +38,8 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Tensors.SelectionKernels.Kernels,
         .. Tensors.ResizeKernel.Kernels,
         .. Tensors.GridSampleKernel.Kernels,
+        .. Image.RoiAlignKernel.Kernels,
+        .. Nn.MaxRoiPoolKernel.Kernels,
         .. Quantization.LinearQuantizationKernels.Kernels,
         .. Nn.NnKernels.Kernels,
         .. Reduce.ReduceKernels.Kernels,

@@ -40,20 +40,43 @@ internal sealed class GridSampleKernel : Kernel
         long n = x.Dims[0], channels = x.Dims[1];
         long[] spatial = x.Dims[2..];
         long planeSize = IndexingOffsets.Product(spatial, 0, rank), outputPositions = IndexingOffsets.Product(grid.Dims, 1, rank + 1);
+        if (context.Node.Version < 20 && rank != 2)
+            throw context.Fail($"input 0 ('{Name(context, 0)}') has shape {Shape(x.Dims)}; GridSample-{context.Node.Version} samples 4-D (N, C, H, W) inputs only");
+        if (planeSize == 0 && channels * outputPositions > 0)
+            throw context.Fail($"input 0 ('{Name(context, 0)}') has shape {Shape(x.Dims)}, an empty image with no pixel to sample");
         long[] strides = IndexingOffsets.Strides(spatial);
-        double[] values = RealTensors.Read(context, x, "X"), coordinates = RealTensors.Read(context, grid, "grid");
-        var result = new double[n * channels * outputPositions];
+        double[] coordinates = RealTensors.Read(context, grid, "grid");
+        long[] dims = [n, channels, .. grid.Dims[1..^1]];
         var taps = new (long Offset, double Weight)[rank][];
+        if (_mode == "nearest")
+        {
+            // One pixel per output: copied, so every element type samples exactly; outside pixels stay zero.
+            var source = new IndexedSource(x);
+            IndexedTarget target = Output(context, x.DataType, dims);
+            for (long b = 0; b < n; b++)
+            {
+                for (long p = 0; p < outputPositions; p++)
+                {
+                    PositionTaps(coordinates, b * outputPositions + p, spatial, strides, taps);
+                    long offset = 0;
+                    foreach ((long Offset, double Weight)[] axis in taps)
+                        offset = offset < 0 || axis[0].Offset < 0 ? -1 : offset + axis[0].Offset;
+                    if (offset < 0)
+                        continue;
+                    for (long c = 0; c < channels; c++)
+                        target.Copy(source, (b * channels + c) * planeSize + offset, (b * channels + c) * outputPositions + p, 1);
+                }
+            }
+            SetOutput(context, 0, target, dims);
+            return;
+        }
+        double[] values = InterpolationElements.Read(context, x, "X");
+        var result = new double[n * channels * outputPositions];
         for (long b = 0; b < n; b++)
         {
             for (long p = 0; p < outputPositions; p++)
             {
-                for (int d = 0; d < rank; d++)
-                {
-                    // The grid lists the innermost spatial dim first.
-                    double normalized = coordinates[(b * outputPositions + p) * rank + (rank - 1 - d)];
-                    taps[d] = AxisTaps(normalized, spatial[d], strides[d]);
-                }
+                PositionTaps(coordinates, b * outputPositions + p, spatial, strides, taps);
                 for (long c = 0; c < channels; c++)
                 {
                     long plane = (b * channels + c) * planeSize;
@@ -61,7 +84,15 @@ internal sealed class GridSampleKernel : Kernel
                 }
             }
         }
-        RealTensors.Write(context, 0, x.DataType, [n, channels, .. grid.Dims[1..^1]], result);
+        InterpolationElements.Write(context, 0, x.DataType, dims, result);
+    }
+
+    /// <summary>The taps of every spatial dim for grid point <paramref name="point"/>; the grid lists the innermost spatial dim first.</summary>
+    private void PositionTaps(double[] coordinates, long point, long[] spatial, long[] strides, (long Offset, double Weight)[][] taps)
+    {
+        int rank = spatial.Length;
+        for (int d = 0; d < rank; d++)
+            taps[d] = AxisTaps(coordinates[point * rank + (rank - 1 - d)], spatial[d], strides[d]);
     }
 
     /// <summary>The weighted sum over every combination of one tap per spatial dim from <paramref name="d"/> on.</summary>

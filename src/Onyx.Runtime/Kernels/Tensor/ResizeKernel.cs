@@ -29,7 +29,7 @@ internal sealed class ResizeKernel : Kernel
         _settings = new Interpolation.Settings(mode,
             _legacyInputs ? "asymmetric" : a.String("coordinate_transformation_mode", "half_pixel"),
             _legacyInputs ? "floor" : a.String("nearest_mode", "round_prefer_floor"),
-            a.Float("cubic_coeff_a", -0.75f), a.Int("exclude_outside", 0) != 0, a.Int("antialias", 0) != 0);
+            a.Float("cubic_coeff_a", -0.75f), mode != "nearest" && a.Int("exclude_outside", 0) != 0, a.Int("antialias", 0) != 0);
         _axes = a.Ints("axes") is { } axes ? [.. axes] : null;
         // Upsample-7 takes its scales as an attribute.
         if (upsample && node.Version < 9)
@@ -59,19 +59,49 @@ internal sealed class ResizeKernel : Kernel
         (double[] scale, long[] output) = given is not null ? FromScales(context, x.Dims, axes, given) : FromSizes(x.Dims, axes, sizes!);
         double[] roi = Roi(context, rank, axes);
 
-        double[] values = RealTensors.Read(context, x, "X");
-        long[] dims = [.. x.Dims];
+        Interpolation.Taps?[]?[] taps = new Interpolation.Taps?[]?[rank];
         foreach (int axis in axes)
         {
-            if (output[axis] == dims[axis] && scale[axis] == 1 && roi[axis] == 0 && roi[rank + axis] == 1)
+            if (output[axis] == x.Dims[axis] && scale[axis] == 1 && roi[axis] == 0 && roi[rank + axis] == 1)
                 continue;
-            if (dims[axis] == 0 && output[axis] > 0)
+            if (x.Dims[axis] == 0 && output[axis] > 0)
                 throw context.Fail($"input 0 ('{Name(context, 0)}') is empty along axis {axis}, which cannot be resized to {output[axis]}");
-            Interpolation.Taps?[] taps = Interpolation.AxisTaps(_settings, (int)dims[axis], checked((int)output[axis]), scale[axis], roi[axis], roi[rank + axis]);
-            values = Interpolation.ResampleAxis(values, dims, axis, taps, _extrapolation);
+            if (output[axis] is < 0 or > int.MaxValue)
+                throw context.Fail($"the output size {output[axis]} of axis {axis} is negative or too large");
+            taps[axis] = Interpolation.AxisTaps(_settings, (int)x.Dims[axis], (int)output[axis], scale[axis], roi[axis], roi[rank + axis]);
+        }
+        if (_settings.Mode == "nearest")
+            CopyNearest(context, x, output, taps);
+        else
+            Interpolate(context, x, output, taps);
+    }
+
+    /// <summary>Nearest neighbours copy elements, so they resize every element type (strings, bools, complex numbers) exactly.</summary>
+    private void CopyNearest(KernelContext context, Tensor x, long[] output, Interpolation.Taps?[]?[] taps)
+    {
+        long[] strides = IndexingOffsets.Strides(x.Dims);
+        var maps = new long[x.Dims.Length][];
+        for (int axis = 0; axis < maps.Length; axis++)
+            maps[axis] = taps[axis] is { } axisTaps
+                // A nearest tap has weight 1 on the chosen neighbour and 0 on the other.
+                ? [.. axisTaps.Select(t => t is null ? AxisMaps.Fill : t.Indices[Array.IndexOf(t.Weights, 1.0)] * strides[axis])]
+                : AxisMaps.Strided(x.Dims[axis], 0, 1, strides[axis]);
+        TensorInputs.CopyByMaps(context, 0, x, output, maps, InterpolationElements.Constant(x.DataType, _extrapolation));
+    }
+
+    /// <summary>Linear and cubic modes weigh neighbours, one resized axis at a time, in double.</summary>
+    private void Interpolate(KernelContext context, Tensor x, long[] output, Interpolation.Taps?[]?[] taps)
+    {
+        double[] values = InterpolationElements.Read(context, x, "X");
+        long[] dims = [.. x.Dims];
+        for (int axis = 0; axis < dims.Length; axis++)
+        {
+            if (taps[axis] is not { } axisTaps)
+                continue;
+            values = Interpolation.ResampleAxis(values, dims, axis, axisTaps, _extrapolation);
             dims[axis] = output[axis];
         }
-        RealTensors.Write(context, 0, x.DataType, dims, values);
+        InterpolationElements.Write(context, 0, x.DataType, dims, values);
     }
 
     private static (double[] Scale, long[] Output) FromScales(KernelContext context, long[] dims, int[] axes, double[] given)
