@@ -21,6 +21,18 @@ public sealed class RunAndTestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_on_the_readme_sample_prints_a_probability_row()
+    {
+        // The README's first command: `onyx run samples/mlp.onnx`, random inputs, a softmax over 3 classes.
+        var (code, output, _) = Run("run", Building.SampleModels.MlpPath);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("softmax: float[1,3] = [", output.Trim());
+        float[] probabilities = [.. output.Trim()[(output.IndexOf('[', output.IndexOf('=')) + 1)..^1].Split(", ").Select(v => float.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
+        Assert.Equal(1f, probabilities.Sum(), 1e-5f);
+    }
+
+    [Fact]
     public void Run_reads_pb_and_npy_inputs_and_writes_outputs()
     {
         string model = SaveAddModel();
