@@ -1,4 +1,5 @@
 using System.Numerics;
+using Onyx.Runtime.Compute;
 using Onyx.Runtime.Kernels.Reduce;
 
 namespace Onyx.Runtime.Kernels.Math;

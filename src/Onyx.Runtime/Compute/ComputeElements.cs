@@ -1,8 +1,10 @@
-using System.Numerics;
 using System.Numerics.Tensors;
+using System.Numerics;
 using System.Runtime.InteropServices;
+using Onyx.Runtime.Compute;
+using Onyx.Runtime.Kernels;
 
-namespace Onyx.Runtime.Kernels.Reduce;
+namespace Onyx.Runtime.Compute;
 
 /// <summary>A kernel body written once for every numeric compute type.</summary>
 internal interface IElementBody
