@@ -34,6 +34,7 @@ public sealed class UnaryTests
         double[] expected = [0, 0.5204998778130465, -0.8427007929497149, 0.9953222650189527, 0.9999992569016276, 1];
         for (int i = 0; i < expected.Length; i++)
             Assert.Equal(expected[i], result[i], 1e-14);
+        Assert.Equal([0, 0, 0], Run("Erf", 9, [OnnxValue.FromArray([-3, 0, 2], 3)]).ToArray<int>());
     }
 
     [Fact]
