@@ -67,6 +67,14 @@ public sealed class ElementwiseTests
     }
 
     [Fact]
+    public void A_broadcast_too_large_for_an_array_fails()
+    {
+        OnnxValue column = OnnxValue.FromArray(new byte[100_000], 100_000, 1), row = OnnxValue.FromArray(new byte[100_000], 1, 100_000);
+        var error = Assert.Throws<OnnxRuntimeException>(() => RunDynamic("Add", 14, [column, row]));
+        Assert.Contains("more elements than one array can hold", error.Message);
+    }
+
+    [Fact]
     public void Mod_takes_the_divisors_sign_unless_fmod()
     {
         OnnxValue a = OnnxValue.FromArray([-7, 7, -7, 7], 4), b = OnnxValue.FromArray([3, -3, -3, 3], 4);
