@@ -13,42 +13,44 @@ internal static class InlineFunctions
     private const int MaxDepth = 32;
 
     /// <summary>
-    /// Expands the nodes of <paramref name="model"/>'s main graph that <paramref name="kernels"/> cannot run.
-    /// <paramref name="inputTypes"/> gives the known type of a value (context-dependent bodies depend on their input
-    /// types). Returns the opset versions each inlined node is written for (a body imports its own versions, which
-    /// may be newer than the model's); empty when nothing was inlined.
+    /// Expands the nodes of <paramref name="model"/>'s main graph that <paramref name="kernels"/> cannot run;
+    /// returns true when any was. <paramref name="inputTypes"/> gives the known type of a value (context-dependent
+    /// bodies depend on their input types, so a body may only become available on a later call, once inference has
+    /// typed what an earlier expansion produced). <paramref name="nodeOpsets"/> holds the opset versions of inlined
+    /// nodes (a body imports its own, which may be newer than the model's); it is read for nodes inlined before and
+    /// extended with the new ones. <paramref name="round"/> keeps the names of each call's expansions apart.
     /// </summary>
-    public static Dictionary<Node, IReadOnlyDictionary<string, long>> Run(Model model, KernelRegistry kernels, Func<string, TypeInfo?> inputTypes)
+    public static bool Run(Model model, KernelRegistry kernels, Func<string, TypeInfo?> inputTypes, Dictionary<Node, IReadOnlyDictionary<string, long>> nodeOpsets, int round)
     {
         var functions = new Dictionary<(string, string, string), Function>();
         foreach (Function f in model.Functions)
             functions.TryAdd((OperatorDomains.Normalize(f.Domain), f.Name, f.Overload), f);
         IReadOnlyDictionary<string, long> modelOpsets = Opsets(model.OpsetImports, new Dictionary<string, long>());
-        var inlined = new Dictionary<Node, IReadOnlyDictionary<string, long>>(ReferenceEqualityComparer.Instance);
         int calls = 0;
         var result = new List<Node>(model.Graph.Nodes.Count);
         var pending = new Stack<(Node Node, int Depth, IReadOnlyDictionary<string, long> Opsets)>(
-            model.Graph.Nodes.AsEnumerable().Reverse().Select(n => (n, 0, modelOpsets)));
+            model.Graph.Nodes.AsEnumerable().Reverse().Select(n => (n, 0, nodeOpsets.GetValueOrDefault(n) ?? modelOpsets)));
         while (pending.Count > 0)
         {
             (Node node, int depth, IReadOnlyDictionary<string, long> opsets) = pending.Pop();
-            if (Expand(node, opsets, functions, kernels, inputTypes, $"_inl{calls}_") is not var (body, bodyOpsets))
+            if (Expand(node, opsets, functions, kernels, inputTypes, $"_inl{round}_{calls}_") is not var (body, bodyOpsets))
             {
                 result.Add(node);
-                if (depth > 0)
-                    inlined[node] = opsets;
+                if (opsets != modelOpsets)
+                    nodeOpsets[node] = opsets;
                 continue;
             }
             if (depth >= MaxDepth)
                 throw new OnnxRuntimeException($"node '{node.Name}' ({node.OpType}): function bodies nest more than {MaxDepth} deep");
             calls++;
+            nodeOpsets.Remove(node);
             IReadOnlyDictionary<string, long> inner = Opsets(bodyOpsets, opsets);
             foreach (Node n in body.Reverse())
                 pending.Push((n, depth + 1, inner));
         }
         model.Graph.Nodes.Clear();
         model.Graph.Nodes.AddRange(result);
-        return inlined;
+        return calls > 0;
     }
 
     /// <summary><paramref name="imports"/> as versions by normalized domain, over <paramref name="outer"/>'s for domains they do not name.</summary>

@@ -9,16 +9,19 @@ namespace Onyx.Runtime.Planning;
 /// </summary>
 internal static class Planner
 {
+    private const int MaxInliningRounds = 8;
+
     public static ExecutionPlan Build(Model model, SessionOptions options, KernelRegistry kernels)
     {
         ModelChecker.Validate(model);
         OverrideFreeDimensions(model, options.FreeDimensionOverrides);
-        Dictionary<string, TypeInfo?> types = Infer(model);
+        var inlined = new Dictionary<Node, IReadOnlyDictionary<string, long>>(ReferenceEqualityComparer.Instance);
+        Dictionary<string, TypeInfo?> types = Infer(model, inlined);
         if (ExpandGradients.Run(model, name => types.GetValueOrDefault(name)))
-            types = Infer(model);
-        Dictionary<Node, IReadOnlyDictionary<string, long>> inlined = InlineFunctions.Run(model, kernels, name => types.GetValueOrDefault(name));
-        if (inlined.Count > 0)
-            types = Infer(model);
+            types = Infer(model, inlined);
+        // A body that depends on its input types may only be written once inference has typed an outer expansion.
+        for (int round = 0; round < MaxInliningRounds && InlineFunctions.Run(model, kernels, name => types.GetValueOrDefault(name), inlined, round); round++)
+            types = Infer(model, inlined);
 
         Graph graph = model.Graph;
         var slots = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -87,9 +90,9 @@ internal static class Planner
     }
 
     /// <summary>Lenient inference: the types it finds help kernels prepare; what it cannot infer stays unknown.</summary>
-    private static Dictionary<string, TypeInfo?> Infer(Model model)
+    private static Dictionary<string, TypeInfo?> Infer(Model model, Dictionary<Node, IReadOnlyDictionary<string, long>> nodeOpsets)
     {
-        ShapeInference.InferShapes(model);
+        ShapeInference.InferShapes(model, new ShapeInferenceOptions { NodeOpsets = nodeOpsets });
         var types = new Dictionary<string, TypeInfo?>(StringComparer.Ordinal);
         foreach (Tensor t in model.Graph.Initializers)
             types[t.Name] = TypeInfo.Tensor(t.DataType, t.Dims.Select(d => (Dim)d));

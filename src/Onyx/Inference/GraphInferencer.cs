@@ -167,7 +167,7 @@ internal sealed class GraphInferencer
         var location = new NodeLocation(path, index, node.Name, node.OpType, node.Domain);
         ValueState?[] inputs = ResolveInputs(node, scope);
 
-        if (!opsets.TryGetValue(domain, out long opset))
+        if (Options.NodeOpsets?.GetValueOrDefault(node) is { } own ? !own.TryGetValue(domain, out long opset) : !opsets.TryGetValue(domain, out opset))
         {
             if (_functions.TryGetValue((domain, node.OpType, node.Overload), out Function? local))
                 return InferFunctionCall(node, location, local, inputs, outputs);

@@ -15,6 +15,12 @@ public sealed class ShapeInferenceOptions
     /// <summary>Values of main-graph inputs known ahead of a run; they are treated as constants, the way a runtime infers shapes once it has the inputs.</summary>
     public IReadOnlyDictionary<string, Tensor>? InputValues { get; init; }
 
+    /// <summary>
+    /// Opset versions for particular nodes of the main graph, over the model's imports: a runtime that inlines a
+    /// function body keeps the versions the body was written for.
+    /// </summary>
+    internal IReadOnlyDictionary<Node, IReadOnlyDictionary<string, long>>? NodeOpsets { get; init; }
+
     /// <summary>False when inference only looks for problems (the checker) and must leave the model as it is.</summary>
     internal bool UpdateModel { get; init; } = true;
 }

@@ -132,9 +132,10 @@ public sealed class InferenceSessionTests
     public void Operators_without_a_kernel_are_refused_when_the_session_is_prepared()
     {
         var g = new GraphBuilder("g");
-        g.AddOutput(g.AddNode("Det", [g.AddInput("m", DataType.Float, 2, 2)]), DataType.Float);
+        string boxes = g.AddInput("boxes", DataType.Float, 1, 1, 4), scores = g.AddInput("scores", DataType.Float, 1, 1, 1);
+        g.AddOutput(g.AddNode("NonMaxSuppression", [boxes, scores]), DataType.Int64, "selected", 3);
         var error = Assert.Throws<OnnxRuntimeException>(() => new InferenceSession(g.ToModel(17)));
-        Assert.Contains("no kernel for Det", error.Message);
+        Assert.Contains("no kernel for NonMaxSuppression", error.Message);
     }
 
     [Fact]

@@ -22,8 +22,62 @@ internal static class ConvKernels
             throw context.Fail($"input X has {x.Dims[1]} channels, which does not match W's shape [{string.Join(",", w.Dims)}] with group {group}");
         if (bias is not null && (bias.Dims.Length != 1 || bias.Dims[0] != outputChannels()))
             throw context.Fail($"input B has shape [{string.Join(",", bias.Dims)}]; expected [{outputChannels()}], one value per output channel");
+    }
+
+    private static void CheckSameType(KernelContext context, Tensor x, Tensor w, Tensor? bias)
+    {
         if (x.DataType != w.DataType || (bias is not null && bias.DataType != x.DataType))
             throw context.Fail("inputs X, W and B must have the same element type");
+    }
+
+    /// <summary>
+    /// Checks Conv's shapes (X, W of matching channels and group, an optional bias of W's output channels) and fits the
+    /// window; ConvInteger and QLinearConv share it.
+    /// </summary>
+    internal static WindowGeometry ConvWindow(KernelContext context, WindowAttributes attributes, long group, Tensor x, Tensor w, Tensor? bias)
+    {
+        CheckShapes(context, x, w, bias, group, w.Dims.Length > 1 ? w.Dims[1] * group : -1, x.Dims.Length > 1 ? x.Dims[1] : 0, () => w.Dims[0]);
+        if (w.Dims[0] % group != 0)
+            throw context.Fail($"input W has {w.Dims[0]} output channels, which group {group} does not divide");
+        WindowGeometry window = attributes.Resolve(context, x.Dims.AsSpan(2), w.Dims.AsSpan(2));
+        if (!window.Kernel.AsSpan().SequenceEqual(w.Dims.AsSpan(2)))
+            throw context.Fail($"attribute 'kernel_shape' is [{string.Join(",", window.Kernel)}] but W's spatial dims are [{string.Join(",", w.Dims[2..])}]");
+        return window;
+    }
+
+    /// <summary>
+    /// The grouped convolution of <paramref name="xs"/> (N × C × input) with <paramref name="ws"/> (M × C/group × kernel),
+    /// plus <paramref name="bias"/> per output channel when given: N × M × output values.
+    /// </summary>
+    internal static double[] Convolve(WindowGeometry window, long[] xDims, long[] wDims, long group, ReadOnlySpan<double> xs, ReadOnlySpan<double> ws, double[]? bias)
+    {
+        int n = (int)xDims[0], c = (int)xDims[1], m = (int)wDims[0], groupIn = c / (int)group, groupOut = m / (int)group;
+        int inSize = window.InputSize, outSize = window.OutputSize, kernelSize = window.KernelSize;
+        var y = new double[(long)n * m * outSize];
+        var offsets = new int[kernelSize];
+        for (int p = 0; p < outSize; p++)
+        {
+            window.Offsets(p, offsets);
+            for (int image = 0; image < n; image++)
+            {
+                for (int oc = 0; oc < m; oc++)
+                {
+                    int firstChannel = oc / groupOut * groupIn;
+                    double sum = bias?[oc] ?? 0;
+                    for (int ic = 0; ic < groupIn; ic++)
+                    {
+                        int xBase = ((image * c) + firstChannel + ic) * inSize, wBase = ((oc * groupIn) + ic) * kernelSize;
+                        for (int k = 0; k < kernelSize; k++)
+                        {
+                            if (offsets[k] >= 0)
+                                sum += xs[xBase + offsets[k]] * ws[wBase + k];
+                        }
+                    }
+                    y[((image * m) + oc) * outSize + p] = sum;
+                }
+            }
+        }
+        return y;
     }
 
     private sealed class ConvKernel : Kernel
@@ -43,41 +97,11 @@ internal static class ConvKernels
         {
             Tensor x = context.Tensor(0), w = context.Tensor(1);
             Tensor? b = context.OptionalTensor(2);
-            CheckShapes(context, x, w, b, _group, w.Dims.Length > 1 ? w.Dims[1] * _group : -1, x.Dims.Length > 1 ? x.Dims[1] : 0, () => w.Dims[0]);
-            if (w.Dims[0] % _group != 0)
-                throw context.Fail($"input W has {w.Dims[0]} output channels, which group {_group} does not divide");
-            WindowGeometry window = _window.Resolve(context, x.Dims.AsSpan(2), w.Dims.AsSpan(2));
-            if (!window.Kernel.AsSpan().SequenceEqual(w.Dims.AsSpan(2)))
-                throw context.Fail($"attribute 'kernel_shape' is [{string.Join(",", window.Kernel)}] but W's spatial dims are [{string.Join(",", w.Dims[2..])}]");
-            int n = (int)x.Dims[0], c = (int)x.Dims[1], m = (int)w.Dims[0], groupIn = c / (int)_group, groupOut = m / (int)_group;
-            double[] xs = RealTensors.Read(context, x, "X"), ws = RealTensors.Read(context, w, "W");
+            WindowGeometry window = ConvWindow(context, _window, _group, x, w, b);
+            CheckSameType(context, x, w, b);
             double[]? bs = b is null ? null : RealTensors.Read(context, b, "B");
-            int inSize = window.InputSize, outSize = window.OutputSize, kernelSize = window.KernelSize;
-            var y = new double[(long)n * m * outSize];
-            var offsets = new int[kernelSize];
-            for (int p = 0; p < outSize; p++)
-            {
-                window.Offsets(p, offsets);
-                for (int image = 0; image < n; image++)
-                {
-                    for (int oc = 0; oc < m; oc++)
-                    {
-                        int firstChannel = oc / groupOut * groupIn;
-                        double sum = bs?[oc] ?? 0;
-                        for (int ic = 0; ic < groupIn; ic++)
-                        {
-                            int xBase = ((image * c) + firstChannel + ic) * inSize, wBase = ((oc * groupIn) + ic) * kernelSize;
-                            for (int k = 0; k < kernelSize; k++)
-                            {
-                                if (offsets[k] >= 0)
-                                    sum += xs[xBase + offsets[k]] * ws[wBase + k];
-                            }
-                        }
-                        y[((image * m) + oc) * outSize + p] = sum;
-                    }
-                }
-            }
-            RealTensors.Write(context, 0, x.DataType, [x.Dims[0], m, .. window.Output], y);
+            double[] y = Convolve(window, x.Dims, w.Dims, _group, RealTensors.Read(context, x, "X"), RealTensors.Read(context, w, "W"), bs);
+            RealTensors.Write(context, 0, x.DataType, [x.Dims[0], w.Dims[0], .. window.Output], y);
         }
     }
 
@@ -106,6 +130,7 @@ internal static class ConvKernels
             Tensor x = context.Tensor(0), w = context.Tensor(1);
             Tensor? b = context.OptionalTensor(2);
             CheckShapes(context, x, w, b, _group, w.Dims.Length > 0 ? w.Dims[0] : -1, x.Dims.Length > 1 ? x.Dims[1] : 0, () => w.Dims[1] * _group);
+            CheckSameType(context, x, w, b);
             int rank = x.Dims.Length - 2;
             WindowGeometry window = Transposed(context, x.Dims[2..], w.Dims[2..], rank);
             int n = (int)x.Dims[0], c = (int)x.Dims[1], groupIn = c / (int)_group, groupOut = (int)w.Dims[1], m = groupOut * (int)_group;

@@ -10,5 +10,12 @@ internal static class NnKernels
         .. NormalizationKernels.Kernels,
         .. AxesNormalizationKernels.Kernels,
         .. DropoutKernel.Kernels,
+        .. MaxUnpoolKernel.Kernels,
+        .. Col2ImKernel.Kernels,
+        .. LpNormalizationKernel.Kernels,
+        .. RotaryEmbeddingKernel.Kernels,
+        .. AttentionKernel.Kernels,
+        .. QuantizedConvKernels.Kernels,
+        .. DeformConvKernel.Kernels,
     ];
 }

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using Onyx.Runtime.Compute;
+
 namespace Onyx.Runtime.Kernels.Sequence;
 
 /// <summary>
@@ -7,34 +10,22 @@ namespace Onyx.Runtime.Kernels.Sequence;
 /// </summary>
 internal static class AxisBlocks
 {
-    /// <summary>The product of <paramref name="dims"/>[<paramref name="from"/>..<paramref name="to"/>).</summary>
-    public static long Product(IReadOnlyList<long> dims, int from, int to)
-    {
-        long product = 1;
-        for (int i = from; i < to; i++)
-            product *= dims[i];
-        return product;
-    }
+    /// <summary>True for the element types these copies handle: strings and whole-byte types.</summary>
+    public static bool Supports(DataType type) => type == DataType.String || type.BitsPerElement() >= 8;
 
     /// <summary>Positions [<paramref name="start"/>, start + <paramref name="length"/>) of <paramref name="axis"/>, with dims <paramref name="dims"/>.</summary>
     public static Tensor Slice(Tensor source, int axis, long start, long length, long[] dims)
     {
         long outer = Product(source.Dims, 0, axis), inner = Product(source.Dims, axis + 1, source.Dims.Length);
-        long sourceRun = source.Dims[axis] * inner, run = length * inner;
+        var runs = new Runs(outer, source.Dims[axis] * inner, start * inner, length * inner, 0);
         if (source.DataType == DataType.String)
         {
-            byte[][] values = [.. source.Strings];
-            var result = new byte[outer * run][];
-            for (long o = 0; o < outer; o++)
-                Array.Copy(values, o * sourceRun + start * inner, result, o * run, run);
-            return Strings(result, dims);
+            var values = new byte[outer * runs.Length][];
+            runs.Copy<byte[]>(CollectionsMarshal.AsSpan(source.Strings), values, 1);
+            return StringTensors.FromUtf8(values, dims);
         }
-        int size = ElementSize(source.DataType);
-        ReadOnlySpan<byte> from = source.RawData.Span;
-        var bytes = new byte[outer * run * size];
-        for (long o = 0; o < outer; o++)
-            from.Slice(checked((int)((o * sourceRun + start * inner) * size)), checked((int)(run * size)))
-                .CopyTo(bytes.AsSpan(checked((int)(o * run * size))));
+        var bytes = new byte[checked(outer * runs.Length * ElementSize(source.DataType))];
+        runs.Copy(source.RawData.Span, bytes, ElementSize(source.DataType));
         return new Tensor(source.DataType, dims, bytes);
     }
 
@@ -44,45 +35,52 @@ internal static class AxisBlocks
     /// </summary>
     public static Tensor Join(IReadOnlyList<Tensor> parts, long[] lengths, int axis, long[] dims)
     {
-        long outer = Product(dims, 0, axis), inner = Product(dims, axis + 1, dims.Length), outputRun = dims[axis] * inner;
+        long outer = Product(dims, 0, axis), inner = Product(dims, axis + 1, dims.Length), outputStride = dims[axis] * inner;
         DataType type = parts[0].DataType;
-        if (type == DataType.String)
-        {
-            var result = new byte[outer * outputRun][];
-            long offset = 0;
-            for (int p = 0; p < parts.Count; p++)
-            {
-                byte[][] values = [.. parts[p].Strings];
-                long run = lengths[p] * inner;
-                for (long o = 0; o < outer; o++)
-                    Array.Copy(values, o * run, result, o * outputRun + offset, run);
-                offset += run;
-            }
-            return Strings(result, dims);
-        }
-        int size = ElementSize(type);
-        var bytes = new byte[checked(outer * outputRun * size)];
-        long start = 0;
+        bool strings = type == DataType.String;
+        int size = strings ? 1 : ElementSize(type);
+        byte[][] values = strings ? new byte[outer * outputStride][] : [];
+        byte[] bytes = strings ? [] : new byte[checked(outer * outputStride * size)];
+        long offset = 0;
         for (int p = 0; p < parts.Count; p++)
         {
-            ReadOnlySpan<byte> from = parts[p].RawData.Span;
-            int run = checked((int)(lengths[p] * inner * size));
-            for (long o = 0; o < outer; o++)
-                from.Slice(checked((int)(o * run)), run).CopyTo(bytes.AsSpan(checked((int)((o * outputRun + start) * size))));
-            start += lengths[p] * inner;
+            long run = lengths[p] * inner;
+            var runs = new Runs(outer, run, 0, run, offset) { TargetStride = outputStride };
+            if (strings)
+                runs.Copy<byte[]>(CollectionsMarshal.AsSpan(parts[p].Strings), values, 1);
+            else
+                runs.Copy(parts[p].RawData.Span, bytes, size);
+            offset += run;
         }
-        return new Tensor(type, dims, bytes);
+        return strings ? StringTensors.FromUtf8(values, dims) : new Tensor(type, dims, bytes);
     }
 
-    /// <summary>True for the element types these copies handle: strings and whole-byte types.</summary>
-    public static bool Supports(DataType type) => type == DataType.String || type.BitsPerElement() >= 8;
+    private static long Product(IReadOnlyList<long> dims, int from, int to)
+    {
+        long product = 1;
+        for (int i = from; i < to; i++)
+            product *= dims[i];
+        return product;
+    }
 
     private static int ElementSize(DataType type) => type.BitsPerElement() / 8;
 
-    private static Tensor Strings(byte[][] values, long[] dims)
+    /// <summary>
+    /// <paramref name="Count"/> runs of <paramref name="Length"/> elements: run o starts at
+    /// o·<paramref name="SourceStride"/> + <paramref name="SourceStart"/> in the source and at
+    /// o·<see cref="TargetStride"/> + <paramref name="TargetStart"/> in the target (by default runs are packed).
+    /// </summary>
+    private readonly record struct Runs(long Count, long SourceStride, long SourceStart, long Length, long TargetStart)
     {
-        var tensor = new Tensor(DataType.String, dims);
-        tensor.Strings.AddRange(values);
-        return tensor;
+        public long TargetStride { get; init; } = Length;
+
+        /// <summary>Copies the runs; elements are <paramref name="unit"/> items of <typeparamref name="T"/> each.</summary>
+        public void Copy<T>(ReadOnlySpan<T> source, Span<T> target, int unit)
+        {
+            int length = checked((int)(Length * unit));
+            for (long o = 0; o < Count; o++)
+                source.Slice(checked((int)((o * SourceStride + SourceStart) * unit)), length)
+                    .CopyTo(target[checked((int)((o * TargetStride + TargetStart) * unit))..]);
+        }
     }
 }

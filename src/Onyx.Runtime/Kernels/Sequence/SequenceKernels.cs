@@ -23,15 +23,15 @@ internal static class SequenceKernels
 
     private static void Construct(KernelContext context)
     {
+        DataType type = context.Tensor(0).DataType;
         var elements = new OnnxValue[context.InputCount];
         for (int i = 0; i < elements.Length; i++)
         {
-            Tensor tensor = context.Tensor(i);
-            if (tensor.DataType != context.Tensor(0).DataType)
-                throw context.Fail($"input {i} ('{SequenceValues.InputName(context, i)}') is {tensor.DataType.TypeName()} but input 0 is {context.Tensor(0).DataType.TypeName()}; a sequence holds one element type");
+            if (context.Tensor(i).DataType != type)
+                throw context.Fail($"input {i} ('{SequenceValues.InputName(context, i)}') is {context.Tensor(i).DataType.TypeName()} but input 0 is {type.TypeName()}; a sequence holds one element type");
             elements[i] = context.Input(i)!;
         }
-        context.SetOutput(0, OnnxValue.Sequence(elements, SequenceValues.TensorElement(context.Tensor(0).DataType)));
+        context.SetOutput(0, OnnxValue.Sequence(elements, SequenceValues.TensorElement(type)));
     }
 
     /// <summary>SequenceEmpty: the dtype attribute (default float) says what the empty sequence would hold.</summary>
@@ -59,10 +59,8 @@ internal static class SequenceKernels
         SequenceValues.RequireSameElementType(context, sequence, tensor, 1);
         IReadOnlyList<OnnxValue> elements = sequence.Elements;
         int position = context.HasInput(2) ? SequenceValues.Position(context, 2, elements.Count, allowEnd: true) : elements.Count;
-        var result = new List<OnnxValue>(elements.Count + 1);
-        result.AddRange(elements.Take(position));
-        result.Add(context.Input(1)!);
-        result.AddRange(elements.Skip(position));
+        var result = new List<OnnxValue>(elements);
+        result.Insert(position, context.Input(1)!);
         context.SetOutput(0, OnnxValue.Sequence(result, SequenceValues.ElementType(sequence) ?? SequenceValues.TensorElement(tensor.DataType)));
     }
 
@@ -74,9 +72,8 @@ internal static class SequenceKernels
         if (elements.Count == 0)
             throw context.Fail($"input 0 ('{SequenceValues.InputName(context, 0)}') is an empty sequence; there is nothing to erase");
         int position = context.HasInput(1) ? SequenceValues.Position(context, 1, elements.Count, allowEnd: false) : elements.Count - 1;
-        var result = new List<OnnxValue>(elements.Count - 1);
-        result.AddRange(elements.Take(position));
-        result.AddRange(elements.Skip(position + 1));
+        var result = new List<OnnxValue>(elements);
+        result.RemoveAt(position);
         context.SetOutput(0, OnnxValue.Sequence(result, SequenceValues.ElementType(sequence)));
     }
 

@@ -39,7 +39,11 @@ internal sealed class SplitToSequenceKernel(int axis, bool keepDims) : Kernel
     {
         Tensor? split = context.OptionalTensor(1);
         if (split is null)
-            return Enumerable.Repeat(1L, checked((int)axisLength)).ToArray();
+        {
+            var ones = new long[axisLength];
+            Array.Fill(ones, 1L);
+            return ones;
+        }
         long[] values = split.DataType switch
         {
             DataType.Int32 => [.. split.AsSpan<int>().ToArray().Select(v => (long)v)],

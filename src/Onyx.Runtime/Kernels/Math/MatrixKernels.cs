@@ -1,0 +1,189 @@
+using System.Numerics;
+using Onyx.Runtime.Compute;
+using Onyx.Runtime.Kernels.Reduce;
+
+namespace Onyx.Runtime.Kernels.Math;
+
+/// <summary>
+/// MatMul (numpy matmul: batch dims broadcast, a 1-D operand promoted to a matrix and its dim removed again),
+/// MatMulInteger (int32 products of 8-bit operands less their zero points) and Gemm (alpha·A'·B' + beta·C).
+/// </summary>
+internal static class MatrixKernels
+{
+    public static IReadOnlyList<KernelRegistration> Kernels =>
+    [
+        KernelRegistration.All("MatMul", _ => new DelegateKernel(RunMatMul)),
+        KernelRegistration.All("MatMulInteger", _ => new DelegateKernel(RunMatMulInteger)),
+        KernelRegistration.All("Gemm", node => new GemmKernel(node)),
+    ];
+
+    /// <summary>The geometry of a batched product: per output matrix, which A and B matrices feed it.</summary>
+    private sealed record BatchedProduct(long[] OutputDims, int M, int K, int N, int[] ABatch, int[] BBatch);
+
+    private static BatchedProduct Plan(KernelContext context, long[] aDims, long[] bDims, string aName, string bName)
+    {
+        if (aDims.Length == 0 || bDims.Length == 0)
+            throw context.Fail($"inputs '{aName}' and '{bName}' must have rank 1 or more, found [{string.Join(",", aDims)}] and [{string.Join(",", bDims)}]");
+        bool aVector = aDims.Length == 1, bVector = bDims.Length == 1;
+        long m = aVector ? 1 : aDims[^2], k = aDims[^1];
+        long bk = bVector ? bDims[0] : bDims[^2], n = bVector ? 1 : bDims[^1];
+        if (k != bk)
+            throw context.Fail($"the inner dims of '{aName}' [{string.Join(",", aDims)}] and '{bName}' [{string.Join(",", bDims)}] differ ({k} and {bk})");
+        long[] aBatch = aVector ? [] : aDims[..^2], bBatch = bVector ? [] : bDims[..^2];
+        long[] batch = Broadcasting.Shape(aBatch, bBatch)
+            ?? throw context.Fail($"the batch dims of '{aName}' [{string.Join(",", aDims)}] and '{bName}' [{string.Join(",", bDims)}] cannot be broadcast");
+        var output = new List<long>(batch);
+        if (!aVector)
+            output.Add(m);
+        if (!bVector)
+            output.Add(n);
+        long[] outputDims = [.. output];
+        context.ElementCount(outputDims);
+        return new BatchedProduct(outputDims, (int)m, (int)k, (int)n, Broadcasting.Offsets(aBatch, batch), Broadcasting.Offsets(bBatch, batch));
+    }
+
+    private static void Multiply<T>(BatchedProduct plan, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) where T : INumber<T>
+    {
+        int aSize = plan.M * plan.K, bSize = plan.K * plan.N, ySize = plan.M * plan.N;
+        for (int i = 0; i < plan.ABatch.Length; i++)
+        {
+            MatrixMultiply.Accumulate(a.Slice(plan.ABatch[i] * aSize, aSize), plan.K, 1, b.Slice(plan.BBatch[i] * bSize, bSize),
+                y.Slice(i * ySize, ySize), plan.M, plan.K, plan.N);
+        }
+    }
+
+    private static void RunMatMul(KernelContext context)
+    {
+        Tensor a = context.Tensor(0), b = context.Tensor(1);
+        if (a.DataType != b.DataType)
+            throw context.Fail($"inputs 'A' and 'B' have different element types, {a.DataType.TypeName()} and {b.DataType.TypeName()}");
+        ComputeElements.Dispatch(context, a.DataType, new MatMulBody(a, b, Plan(context, a.Dims, b.Dims, "A", "B")));
+    }
+
+    private readonly struct MatMulBody(Tensor a, Tensor b, BatchedProduct plan) : IElementBody
+    {
+        public void Run<T>(KernelContext context) where T : unmanaged, INumber<T>
+        {
+            Span<T> y = ComputeElements.Output<T>(context, 0, a.DataType, plan.OutputDims);
+            Multiply(plan, ComputeElements.Read<T>(a), ComputeElements.Read<T>(b), y);
+            ComputeElements.Store<T>(context, 0, a.DataType, plan.OutputDims, y);
+        }
+    }
+
+    private static void RunMatMulInteger(KernelContext context)
+    {
+        Tensor a = context.Tensor(0), b = context.Tensor(1);
+        BatchedProduct plan = Plan(context, a.Dims, b.Dims, "A", "B");
+        int[] a32 = LessZeroPoint(context, a, context.OptionalTensor(2), "A", "a_zero_point", rowWise: true);
+        int[] b32 = LessZeroPoint(context, b, context.OptionalTensor(3), "B", "b_zero_point", rowWise: false);
+        Multiply<int>(plan, a32, b32, context.Output<int>(0, DataType.Int32, plan.OutputDims));
+    }
+
+    /// <summary>
+    /// The 8-bit input widened to int32 less its zero point: a scalar (per tensor) or, per the spec, one value per
+    /// row of A ([M] or [..., M, 1]) or per column of B ([N] or [..., 1, N]), broadcast over the input.
+    /// </summary>
+    private static int[] LessZeroPoint(KernelContext context, Tensor input, Tensor? zeroPoint, string name, string zeroName, bool rowWise)
+    {
+        int[] values = Widen(context, input, name);
+        if (zeroPoint is null)
+            return values;
+        if (zeroPoint.DataType != input.DataType)
+            throw context.Fail($"input '{zeroName}' is {zeroPoint.DataType.TypeName()} but '{name}' is {input.DataType.TypeName()}");
+        int[] zero = Widen(context, zeroPoint, zeroName);
+        long[] zeroDims = rowWise && zeroPoint.Dims.Length == 1 && input.Dims.Length >= 2 ? [zeroPoint.Dims[0], 1] : zeroPoint.Dims;
+        long[]? shape = Broadcasting.Shape(input.Dims, zeroDims);
+        if (shape is null || !shape.AsSpan().SequenceEqual(input.Dims))
+            throw context.Fail($"input '{zeroName}' of shape [{string.Join(",", zeroPoint.Dims)}] does not fit '{name}' of shape [{string.Join(",", input.Dims)}]");
+        int[] offsets = Broadcasting.Offsets(zeroDims, input.Dims);
+        for (int i = 0; i < values.Length; i++)
+            values[i] -= zero[offsets[i]];
+        return values;
+    }
+
+    private static int[] Widen(KernelContext context, Tensor tensor, string name)
+    {
+        var result = new int[tensor.ElementCount];
+        switch (tensor.DataType)
+        {
+            case DataType.Int8:
+                ReadOnlySpan<sbyte> signed = tensor.AsSpan<sbyte>();
+                for (int i = 0; i < result.Length; i++)
+                    result[i] = signed[i];
+                break;
+            case DataType.UInt8:
+                ReadOnlySpan<byte> unsigned = tensor.AsSpan<byte>();
+                for (int i = 0; i < result.Length; i++)
+                    result[i] = unsigned[i];
+                break;
+            default:
+                throw context.Fail($"input '{name}' must be int8 or uint8, found {tensor.DataType.TypeName()}");
+        }
+        return result;
+    }
+
+    /// <summary>Gemm: A (M×K, or K×M with transA) times B (K×N, or N×K with transB), scaled, plus beta·C broadcast to M×N.</summary>
+    private sealed class GemmKernel : Kernel
+    {
+        private readonly float _alpha;
+        private readonly float _beta;
+        private readonly bool _transA;
+        private readonly bool _transB;
+
+        public GemmKernel(KernelNode node)
+        {
+            _alpha = node.Attributes.Float("alpha", 1);
+            _beta = node.Attributes.Float("beta", 1);
+            _transA = node.Attributes.Int("transA", 0) != 0;
+            _transB = node.Attributes.Int("transB", 0) != 0;
+        }
+
+        public override void Run(KernelContext context)
+        {
+            Tensor a = context.Tensor(0), b = context.Tensor(1);
+            Tensor? c = context.OptionalTensor(2);
+            if (a.Dims.Length != 2 || b.Dims.Length != 2)
+                throw context.Fail($"inputs 'A' and 'B' must be matrices, found [{string.Join(",", a.Dims)}] and [{string.Join(",", b.Dims)}]");
+            if (a.DataType != b.DataType || (c is not null && c.DataType != a.DataType))
+                throw context.Fail($"inputs 'A', 'B' and 'C' must have one element type, found {a.DataType.TypeName()}, {b.DataType.TypeName()} and {c?.DataType.TypeName()}");
+            long m = _transA ? a.Dims[1] : a.Dims[0], k = _transA ? a.Dims[0] : a.Dims[1];
+            long bk = _transB ? b.Dims[1] : b.Dims[0], n = _transB ? b.Dims[0] : b.Dims[1];
+            if (k != bk)
+                throw context.Fail($"the inner dims of 'A' [{string.Join(",", a.Dims)}] (transA={(_transA ? 1 : 0)}) and 'B' [{string.Join(",", b.Dims)}] (transB={(_transB ? 1 : 0)}) differ ({k} and {bk})");
+            long[] dims = [m, n];
+            int[]? cOffsets = null;
+            if (c is not null)
+            {
+                long[]? shape = Broadcasting.Shape(c.Dims, dims);
+                if (shape is null || !shape.AsSpan().SequenceEqual(dims))
+                    throw context.Fail($"input 'C' of shape [{string.Join(",", c.Dims)}] cannot be broadcast to [{m},{n}]");
+                cOffsets = Broadcasting.Offsets(c.Dims, dims);
+            }
+            ComputeElements.Dispatch(context, a.DataType, new Body(this, a, b, c, cOffsets, (int)m, (int)k, (int)n));
+        }
+
+        private readonly struct Body(GemmKernel kernel, Tensor a, Tensor b, Tensor? c, int[]? cOffsets, int m, int k, int n) : IElementBody
+        {
+            public void Run<T>(KernelContext context) where T : unmanaged, INumber<T>
+            {
+                long[] dims = [m, n];
+                Span<T> y = ComputeElements.Output<T>(context, 0, a.DataType, dims);
+                ReadOnlySpan<T> bRows = kernel._transB ? MatrixMultiply.Transpose(ComputeElements.Read<T>(b), n, k) : ComputeElements.Read<T>(b);
+                MatrixMultiply.Accumulate(ComputeElements.Read<T>(a), kernel._transA ? 1 : k, kernel._transA ? m : 1, bRows, y, m, k, n);
+                T alpha = T.CreateSaturating(kernel._alpha), beta = T.CreateSaturating(kernel._beta);
+                if (alpha != T.One)
+                {
+                    for (int i = 0; i < y.Length; i++)
+                        y[i] *= alpha;
+                }
+                if (c is not null && cOffsets is not null)
+                {
+                    ReadOnlySpan<T> cValues = ComputeElements.Read<T>(c);
+                    for (int i = 0; i < y.Length; i++)
+                        y[i] += beta * cValues[cOffsets[i]];
+                }
+                ComputeElements.Store<T>(context, 0, a.DataType, dims, y);
+            }
+        }
+    }
+}
