@@ -220,8 +220,12 @@ internal static class ElementwiseLoops
     {
         if (a.DataType != b.DataType)
             throw context.Fail($"inputs A and B have different element types, {a.DataType.TypeName()} and {b.DataType.TypeName()}");
-        return Broadcasting.Shape(a.Dims, bDims)
+        long[] dims = Broadcasting.Shape(a.Dims, bDims)
             ?? throw context.Fail($"input shapes A [{string.Join(",", a.Dims)}] and B [{string.Join(",", bDims)}] cannot be broadcast");
+        // The broadcast output, and the offset arrays indexing it, must fit in arrays (eight bytes per element at most).
+        if (context.ElementCount(dims) > Array.MaxLength / sizeof(long))
+            throw context.Fail($"the broadcast shape [{string.Join(",", dims)}] of inputs A and B has more elements than one array can hold");
+        return dims;
     }
 
     private static Tensor Map<TIn, TOut, TF>(Tensor x, TF f) where TIn : unmanaged where TOut : unmanaged where TF : IMap<TIn, TOut>

@@ -29,7 +29,7 @@ internal static class UnaryKernels
         Real<AsinhOp>("Asinh"),
         Real<AcoshOp>("Acosh"),
         Real<AtanhOp>("Atanh"),
-        Real<ErfOp>("Erf"),
+        KernelRegistration.All("Erf", _ => ElementwiseKernel.Unary(Erf)),
     ];
 
     /// <summary>Every version of a float function of one input.</summary>
@@ -39,6 +39,11 @@ internal static class UnaryKernels
     /// <summary>Every version of a numeric function of one input.</summary>
     public static KernelRegistration Numeric<TOp>(string opType, TOp op = default) where TOp : struct, INumericFunction =>
         KernelRegistration.All(opType, _ => ElementwiseKernel.Unary((context, x) => ElementwiseLoops.MapNumeric(context, x, "X", op)));
+
+    /// <summary>Erf also takes integers (Erf-9 on): computed in double and converted back by the rules of Cast, as the reference does.</summary>
+    private static Tensor Erf(KernelContext context, Tensor x) => Conversion.IsReal(x.DataType)
+        ? ElementwiseLoops.Map(context, x, "input", default(ErfOp))
+        : ElementwiseKernel.Convert(ElementwiseLoops.Map(context, ElementwiseKernel.Convert(x, DataType.Double), "input", default(ErfOp)), x.DataType);
 
     /// <summary>|x|; the most negative integer wraps to itself, as two's complement negation does.</summary>
     private readonly struct AbsOp : INumericFunction { public T Apply<T>(T x) where T : INumber<T> => T.IsNegative(x) ? -x : x; }
