@@ -15,7 +15,10 @@ public sealed record SessionOptions
     /// <summary>The default options.</summary>
     public static SessionOptions Default { get; } = new();
 
-    /// <summary>Threads a kernel may use; 0 means one per processor.</summary>
+    /// <summary>
+    /// Threads a kernel may use; 0 means one per processor. The convolutions (Conv, ConvInteger, QLinearConv) split
+    /// their output positions over these threads; other kernels run on the calling thread so far.
+    /// </summary>
     public int IntraOpThreads { get; init; }
 
     /// <summary>How much the graph is rewritten before it runs.</summary>

@@ -7,8 +7,9 @@ namespace Onyx.Runtime.Kernels;
 /// </summary>
 internal sealed class KernelNode
 {
-    public KernelNode(Node node, OperatorSchema schema, long opsetVersion, NodeLocation location, TypeInfo?[] inputTypes, TypeInfo?[] outputTypes)
+    public KernelNode(Node node, OperatorSchema schema, long opsetVersion, NodeLocation location, TypeInfo?[] inputTypes, TypeInfo?[] outputTypes, int threads = 1)
     {
+        Threads = threads;
         Node = node;
         Schema = schema;
         OpsetVersion = opsetVersion;
@@ -29,6 +30,9 @@ internal sealed class KernelNode
     public int Version => Schema.SinceVersion;
 
     public NodeLocation Location { get; }
+
+    /// <summary>How many threads the kernel may use (SessionOptions.IntraOpThreads, resolved).</summary>
+    public int Threads { get; }
 
     public NodeAttributes Attributes { get; }
 

@@ -41,12 +41,13 @@ internal static class Planner
             if (sparse.Values is { } values && slots.TryGetValue(values.Name, out int slot))
                 throw new OnnxRuntimeException($"sparse initializer '{values.Name}' (slot {slot}): sparse initializers are not supported yet");
 
+        int threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Environment.ProcessorCount;
         IReadOnlyDictionary<string, long> opsets = model.OpsetImports.ToDictionary(o => OperatorDomains.Normalize(o.Domain), o => o.Version);
         var steps = new List<PlanStep>(graph.Nodes.Count);
         for (int index = 0; index < graph.Nodes.Count; index++)
         {
             Node node = graph.Nodes[index];
-            KernelNode kernelNode = Describe(node, index, graph, inlined.GetValueOrDefault(node) ?? opsets, types);
+            KernelNode kernelNode = Describe(node, index, graph, inlined.GetValueOrDefault(node) ?? opsets, types, threads);
             KernelRegistration registration = kernels.Find(node.Domain, node.OpType, kernelNode.Version)
                 ?? throw kernelNode.Fail($"Onyx has no kernel for {kernelNode.Schema} yet");
             int[] inputs = [.. node.Inputs.Select(n => n.Length == 0 ? -1 : slots.TryGetValue(n, out int s) ? s : throw kernelNode.Fail($"input '{n}' is not defined"))];
@@ -75,7 +76,7 @@ internal static class Planner
     }
 
     /// <summary>The node as a kernel sees it, resolved against <paramref name="opsets"/>: the model's, or for an inlined node its body's.</summary>
-    private static KernelNode Describe(Node node, int index, Graph graph, IReadOnlyDictionary<string, long> opsets, Dictionary<string, TypeInfo?> types)
+    private static KernelNode Describe(Node node, int index, Graph graph, IReadOnlyDictionary<string, long> opsets, Dictionary<string, TypeInfo?> types, int threads)
     {
         string domain = OperatorDomains.Normalize(node.Domain);
         var location = new NodeLocation(string.IsNullOrEmpty(graph.Name) ? "main" : graph.Name, index, node.Name, node.OpType, node.Domain);
@@ -86,7 +87,7 @@ internal static class Planner
         location = location with { Version = schema.SinceVersion };
         return new KernelNode(node, schema, version, location,
             [.. node.Inputs.Select(n => n.Length == 0 ? null : types.GetValueOrDefault(n))],
-            [.. node.Outputs.Select(n => n.Length == 0 ? null : types.GetValueOrDefault(n))]);
+            [.. node.Outputs.Select(n => n.Length == 0 ? null : types.GetValueOrDefault(n))], threads);
     }
 
     /// <summary>Lenient inference: the types it finds help kernels prepare; what it cannot infer stays unknown.</summary>

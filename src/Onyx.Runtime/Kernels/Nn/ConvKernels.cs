@@ -49,13 +49,13 @@ internal static class ConvKernels
     /// The grouped convolution of <paramref name="xs"/> (N × C × input) with <paramref name="ws"/> (M × C/group × kernel),
     /// plus <paramref name="bias"/> per output channel when given: N × M × output values.
     /// </summary>
-    internal static double[] Convolve(WindowGeometry window, long[] xDims, long[] wDims, long group, ReadOnlySpan<double> xs, ReadOnlySpan<double> ws, double[]? bias)
+    internal static double[] Convolve(WindowGeometry window, long[] xDims, long[] wDims, long group, double[] xs, double[] ws, double[]? bias, int threads)
     {
         int n = (int)xDims[0], c = (int)xDims[1], m = (int)wDims[0], groupIn = c / (int)group, groupOut = m / (int)group;
         int inSize = window.InputSize, outSize = window.OutputSize, kernelSize = window.KernelSize;
         var y = new double[(long)n * m * outSize];
-        var offsets = new int[kernelSize];
-        for (int p = 0; p < outSize; p++)
+        // Output positions are independent: each thread takes some and keeps its own window offsets.
+        Parallel.For(0, outSize, new ParallelOptions { MaxDegreeOfParallelism = threads }, () => new int[kernelSize], (p, _, offsets) =>
         {
             window.Offsets(p, offsets);
             for (int image = 0; image < n; image++)
@@ -76,7 +76,8 @@ internal static class ConvKernels
                     y[((image * m) + oc) * outSize + p] = sum;
                 }
             }
-        }
+            return offsets;
+        }, _ => { });
         return y;
     }
 
@@ -100,7 +101,7 @@ internal static class ConvKernels
             WindowGeometry window = ConvWindow(context, _window, _group, x, w, b);
             CheckSameType(context, x, w, b);
             double[]? bs = b is null ? null : RealTensors.Read(context, b, "B");
-            double[] y = Convolve(window, x.Dims, w.Dims, _group, RealTensors.Read(context, x, "X"), RealTensors.Read(context, w, "W"), bs);
+            double[] y = Convolve(window, x.Dims, w.Dims, _group, RealTensors.Read(context, x, "X"), RealTensors.Read(context, w, "W"), bs, context.Node.Threads);
             RealTensors.Write(context, 0, x.DataType, [x.Dims[0], w.Dims[0], .. window.Output], y);
         }
     }

@@ -56,7 +56,7 @@ internal static class QuantizedConvKernels
             Tensor x = context.Tensor(0), w = context.Tensor(1);
             WindowGeometry window = ConvKernels.ConvWindow(context, _window, _group, x, w, null);
             (double[] xs, double[] ws) = Centered(context, x, w, context.OptionalTensor(2), context.OptionalTensor(3));
-            double[] y = ConvKernels.Convolve(window, x.Dims, w.Dims, _group, xs, ws, null);
+            double[] y = ConvKernels.Convolve(window, x.Dims, w.Dims, _group, xs, ws, null, context.Node.Threads);
             Span<int> output = context.Output<int>(0, DataType.Int32, [x.Dims[0], w.Dims[0], .. window.Output]);
             for (int i = 0; i < y.Length; i++)
                 output[i] = (int)y[i];
@@ -81,7 +81,7 @@ internal static class QuantizedConvKernels
             double[] wScale = Parameter(context, context.Tensor(4), "w_scale", m, 1);
             double yz = Parameter(context, yZero, "y_zero_point", 1, 0)[0];
             double[]? bs = bias is null ? null : [.. bias.AsSpan<int>().ToArray().Select(v => (double)v)];
-            double[] y = ConvKernels.Convolve(window, x.Dims, w.Dims, _group, xs, ws, bs);
+            double[] y = ConvKernels.Convolve(window, x.Dims, w.Dims, _group, xs, ws, bs, context.Node.Threads);
             long plane = window.OutputSize;
             for (long i = 0; i < y.Length; i++)
             {

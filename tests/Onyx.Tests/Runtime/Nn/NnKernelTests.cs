@@ -36,6 +36,25 @@ public sealed class NnKernelTests
     }
 
     [Fact]
+    public void Conv_gives_the_same_result_on_one_thread_and_on_several()
+    {
+        var g = new GraphBuilder("g");
+        string y = g.AddNode("Conv", [g.AddInput("x", DataType.Float, 1, 2, 9, 9), g.AddInput("w", DataType.Float, 3, 2, 3, 3)], Attribute.Create("pads", [1L, 1, 1, 1]));
+        g.AddOutput(y, DataType.Float, 1, 3, 9, 9);
+        Model model = g.ToModel(11);
+        var feeds = new Dictionary<string, OnnxValue>
+        {
+            ["x"] = OnnxValue.FromArray(Enumerable.Range(0, 162).Select(i => MathF.Sin(i)).ToArray(), 1, 2, 9, 9),
+            ["w"] = OnnxValue.FromArray(Enumerable.Range(0, 54).Select(i => MathF.Cos(i)).ToArray(), 3, 2, 3, 3),
+        };
+
+        float[] one = new InferenceSession(model, new SessionOptions { IntraOpThreads = 1 }).Run(feeds).Values.Single().ToArray<float>();
+        float[] several = new InferenceSession(model, new SessionOptions { IntraOpThreads = 4 }).Run(feeds).Values.Single().ToArray<float>();
+
+        Assert.Equal(one, several);
+    }
+
+    [Fact]
     public void Conv_with_an_empty_batch_gives_an_empty_output()
     {
         OnnxValue y = Run("Conv", 11, [Ones(DataType.Float, 0, 1, 3, 3), Ones(DataType.Float, 2, 1, 3, 3)]);
