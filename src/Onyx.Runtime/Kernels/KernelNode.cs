@@ -31,6 +31,15 @@ internal sealed class KernelNode
 
     public NodeLocation Location { get; }
 
+    /// <summary>
+    /// The outer-scope values the node's subgraphs read; the kernel receives them as inputs after the node's own,
+    /// in this order.
+    /// </summary>
+    public IReadOnlyList<string> Captured { get; init; } = [];
+
+    /// <summary>Plans a subgraph of the node; its inputs are the subgraph's own, then the values it captures (<see cref="Planning.Captures"/>).</summary>
+    public Func<Graph, Planning.ExecutionPlan> PlanSubgraph { get; init; } = _ => throw new InvalidOperationException("the node has no subgraph planner");
+
     /// <summary>How many threads the kernel may use (SessionOptions.IntraOpThreads, resolved).</summary>
     public int Threads { get; }
 

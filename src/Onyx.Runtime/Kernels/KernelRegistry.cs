@@ -42,6 +42,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Nn.MaxRoiPoolKernel.Kernels,
         .. Quantization.LinearQuantizationKernels.Kernels,
         .. Nn.NnKernels.Kernels,
+        .. ControlFlow.IfKernel.Kernels,
         .. Reduce.ReduceKernels.Kernels,
         .. Reduce.ArgReduceKernels.Kernels,
         .. Math.SoftmaxKernels.Kernels,

@@ -5,7 +5,8 @@ namespace Onyx.Runtime.Planning;
 
 /// <summary>
 /// Prepares a model to run: checks it, infers its types, expands Gradient nodes, inlines the function bodies of operators without a kernel,
-/// builds a kernel per node and decides after which step each intermediate value can be released.
+/// builds a kernel per node and decides after which step each intermediate value can be released. A control-flow
+/// node's subgraphs get plans of their own, the outer values they read passed to the node as extra inputs.
 /// </summary>
 internal static class Planner
 {
@@ -23,11 +24,28 @@ internal static class Planner
         for (int round = 0; round < MaxInliningRounds && InlineFunctions.Run(model, kernels, name => types.GetValueOrDefault(name), inlined, round); round++)
             types = Infer(model, inlined);
 
-        Graph graph = model.Graph;
+        int threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Environment.ProcessorCount;
+        IReadOnlyDictionary<string, long> opsets = model.OpsetImports.ToDictionary(o => OperatorDomains.Normalize(o.Domain), o => o.Version);
+        return BuildGraph(model.Graph, new PlanScope(opsets, inlined, types, threads, kernels), []);
+    }
+
+    /// <summary>What every graph of one model is planned with: its opsets, the opsets of inlined nodes, the inferred types.</summary>
+    internal sealed record PlanScope(IReadOnlyDictionary<string, long> Opsets, Dictionary<Node, IReadOnlyDictionary<string, long>> Inlined,
+        Dictionary<string, TypeInfo?> Types, int Threads, KernelRegistry Kernels);
+
+    /// <summary>
+    /// The plan of one graph: the main graph, or a subgraph of a control-flow node, whose <paramref name="captured"/>
+    /// outer-scope values become inputs after its own.
+    /// </summary>
+    private static ExecutionPlan BuildGraph(Graph graph, PlanScope scope, IReadOnlyList<string> captured)
+    {
+        var types = new Dictionary<string, TypeInfo?>(scope.Types, StringComparer.Ordinal);
+        foreach (ValueInfo v in graph.Inputs.Concat(graph.ValueInfos).Concat(graph.Outputs).Where(v => v.Type is not null))
+            types[v.Name] = v.Type;
         var slots = new Dictionary<string, int>(StringComparer.Ordinal);
         int Slot(string name) => slots.TryGetValue(name, out int slot) ? slot : slots[name] = slots.Count;
-        foreach (ValueInfo input in graph.Inputs)
-            Slot(input.Name);
+        foreach (string input in graph.Inputs.Select(i => i.Name).Concat(captured))
+            Slot(input);
         foreach (Tensor initializer in graph.Initializers)
             Slot(initializer.Name);
         foreach (Node node in graph.Nodes)
@@ -41,16 +59,17 @@ internal static class Planner
             if (sparse.Values is { } values && slots.TryGetValue(values.Name, out int slot))
                 throw new OnnxRuntimeException($"sparse initializer '{values.Name}' (slot {slot}): sparse initializers are not supported yet");
 
-        int threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Environment.ProcessorCount;
-        IReadOnlyDictionary<string, long> opsets = model.OpsetImports.ToDictionary(o => OperatorDomains.Normalize(o.Domain), o => o.Version);
         var steps = new List<PlanStep>(graph.Nodes.Count);
         for (int index = 0; index < graph.Nodes.Count; index++)
         {
             Node node = graph.Nodes[index];
-            KernelNode kernelNode = Describe(node, index, graph, inlined.GetValueOrDefault(node) ?? opsets, types, threads);
-            KernelRegistration registration = kernels.Find(node.Domain, node.OpType, kernelNode.Version)
+            string[] nodeCaptures = Captures.Of(node);
+            KernelNode kernelNode = Describe(node, index, graph, scope.Inlined.GetValueOrDefault(node) ?? scope.Opsets, types, scope.Threads, nodeCaptures,
+                subgraph => BuildGraph(subgraph, scope with { Types = types }, Captures.Of(subgraph)));
+            KernelRegistration registration = scope.Kernels.Find(node.Domain, node.OpType, kernelNode.Version)
                 ?? throw kernelNode.Fail($"Onyx has no kernel for {kernelNode.Schema} yet");
-            int[] inputs = [.. node.Inputs.Select(n => n.Length == 0 ? -1 : slots.TryGetValue(n, out int s) ? s : throw kernelNode.Fail($"input '{n}' is not defined"))];
+            int[] inputs = [.. node.Inputs.Select(n => n.Length == 0 ? -1 : slots.TryGetValue(n, out int s) ? s : throw kernelNode.Fail($"input '{n}' is not defined")),
+                .. nodeCaptures.Select(n => slots.TryGetValue(n, out int s) ? s : throw kernelNode.Fail($"a subgraph reads '{n}', which is not defined before the node"))];
             int[] outputs = [.. node.Outputs.Select(n => n.Length == 0 ? -1 : slots[n])];
             steps.Add(new PlanStep(kernelNode, registration.Create(kernelNode), inputs, outputs, []));
         }
@@ -71,12 +90,14 @@ internal static class Planner
 
         var initializerNames = graph.Initializers.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         return new ExecutionPlan(steps, slots, constants,
-            [.. graph.Inputs.Select(i => new NodeMetadata(i.Name, types.GetValueOrDefault(i.Name) ?? i.Type, initializerNames.Contains(i.Name)))],
+            [.. graph.Inputs.Select(i => new NodeMetadata(i.Name, types.GetValueOrDefault(i.Name) ?? i.Type, initializerNames.Contains(i.Name))),
+                .. captured.Select(name => new NodeMetadata(name, null, false))],
             [.. graph.Outputs.Select(o => new NodeMetadata(o.Name, types.GetValueOrDefault(o.Name) ?? o.Type, false))]);
     }
 
     /// <summary>The node as a kernel sees it, resolved against <paramref name="opsets"/>: the model's, or for an inlined node its body's.</summary>
-    private static KernelNode Describe(Node node, int index, Graph graph, IReadOnlyDictionary<string, long> opsets, Dictionary<string, TypeInfo?> types, int threads)
+    private static KernelNode Describe(Node node, int index, Graph graph, IReadOnlyDictionary<string, long> opsets, Dictionary<string, TypeInfo?> types, int threads,
+        string[] captured, Func<Graph, ExecutionPlan> planSubgraph)
     {
         string domain = OperatorDomains.Normalize(node.Domain);
         var location = new NodeLocation(string.IsNullOrEmpty(graph.Name) ? "main" : graph.Name, index, node.Name, node.OpType, node.Domain);
@@ -87,7 +108,11 @@ internal static class Planner
         location = location with { Version = schema.SinceVersion };
         return new KernelNode(node, schema, version, location,
             [.. node.Inputs.Select(n => n.Length == 0 ? null : types.GetValueOrDefault(n))],
-            [.. node.Outputs.Select(n => n.Length == 0 ? null : types.GetValueOrDefault(n))], threads);
+            [.. node.Outputs.Select(n => n.Length == 0 ? null : types.GetValueOrDefault(n))], threads)
+        {
+            Captured = captured,
+            PlanSubgraph = planSubgraph,
+        };
     }
 
     /// <summary>Lenient inference: the types it finds help kernels prepare; what it cannot infer stays unknown.</summary>
