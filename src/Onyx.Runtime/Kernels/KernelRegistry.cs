@@ -43,6 +43,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Quantization.LinearQuantizationKernels.Kernels,
         .. Nn.NnKernels.Kernels,
         .. ControlFlow.IfKernel.Kernels,
+        .. ControlFlow.LoopKernel.Kernels,
         .. Reduce.ReduceKernels.Kernels,
         .. Reduce.ArgReduceKernels.Kernels,
         .. Math.SoftmaxKernels.Kernels,

@@ -1,0 +1,64 @@
+using Onyx.Runtime;
+
+namespace Onyx.Tests.Runtime.ControlFlowKernels;
+
+public sealed class LoopKernelTests
+{
+    /// <summary>sum += step each iteration while i &lt; M and sum &lt; limit (limit read from outside); each sum is also scanned.</summary>
+    private static Model Accumulate()
+    {
+        var body = new GraphBuilder("body");
+        body.AddInput("i", DataType.Int64);
+        body.AddInput("cond_in", DataType.Bool);
+        body.AddInput("sum_in", DataType.Float, 1);
+        string sum = body.AddNode("Add", ["sum_in", "step"]);
+        body.AddOutput(body.AddNode("Less", [sum, "limit"]), DataType.Bool);
+        body.AddOutput(body.AddNode("Identity", [sum]), DataType.Float, 1);
+        body.AddOutput(body.AddNode("Identity", [sum]), DataType.Float, 1);
+
+        var g = new GraphBuilder("g");
+        g.AddInput("M", DataType.Int64);
+        g.AddInput("limit", DataType.Float, 1);
+        g.AddInitializer("step", Tensor.FromArray(new[] { 2f }, 1));
+        g.AddInitializer("start", Tensor.FromArray(new[] { 0f }, 1));
+        g.AddInitializer("go", Tensor.Scalar(true));
+        Node loop = g.AddNode("Loop", ["M", "go", "start"], 2, "", Attribute.Create("body", body.Build()));
+        g.AddOutput(loop.Outputs[0], DataType.Float, 1).AddOutput(loop.Outputs[1], DataType.Float, "n", 1);
+        return g.ToModel(16);
+    }
+
+    private static OnnxValue[] Run(long trips, float limit) =>
+        [.. new InferenceSession(Accumulate()).Run(new Dictionary<string, OnnxValue>
+        {
+            ["M"] = OnnxValue.FromTensor(Tensor.Scalar(trips)),
+            ["limit"] = OnnxValue.FromArray(new[] { limit }, 1),
+        }).Values];
+
+    [Fact]
+    public void Stops_at_the_trip_count_and_stacks_the_scan_outputs()
+    {
+        OnnxValue[] outputs = Run(3, 100);
+
+        Assert.Equal([6f], outputs[0].ToArray<float>());
+        Assert.Equal([3L, 1], outputs[1].Dims);
+        Assert.Equal([2f, 4f, 6f], outputs[1].ToArray<float>());
+    }
+
+    [Fact]
+    public void Stops_when_the_body_clears_the_condition()
+    {
+        OnnxValue[] outputs = Run(100, 5);
+
+        Assert.Equal([6f], outputs[0].ToArray<float>());
+        Assert.Equal([2f, 4f, 6f], outputs[1].ToArray<float>());
+    }
+
+    [Fact]
+    public void Zero_iterations_keep_the_initial_values_and_give_empty_scans()
+    {
+        OnnxValue[] outputs = Run(0, 100);
+
+        Assert.Equal([0f], outputs[0].ToArray<float>());
+        Assert.Empty(outputs[1].ToArray<float>());
+    }
+}
