@@ -26,4 +26,13 @@ public sealed record SessionOptions
 
     /// <summary>Values for symbolic dims of the inputs (e.g. <c>batch = 1</c>), fixed before the model is prepared.</summary>
     public IReadOnlyDictionary<string, long> FreeDimensionOverrides { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>
+    /// The most iterations one Loop node may run per call (a model's trip count or condition can ask for any number);
+    /// a Loop that would go further fails with an <see cref="OnnxRuntimeException"/>.
+    /// </summary>
+    public long MaxLoopIterations { get; init; } = 10_000_000;
+
+    /// <summary>How deeply subgraphs (If branches, Loop and Scan bodies) may nest; a deeper model is refused when the session is prepared.</summary>
+    public int MaxSubgraphDepth { get; init; } = 32;
 }

@@ -31,6 +31,9 @@ internal sealed class KernelNode
 
     public NodeLocation Location { get; }
 
+    /// <summary>The most iterations a Loop node may run (SessionOptions.MaxLoopIterations).</summary>
+    public long MaxLoopIterations { get; init; } = long.MaxValue;
+
     /// <summary>
     /// The outer-scope values the node's subgraphs read; the kernel receives them as inputs after the node's own,
     /// in this order.

@@ -44,6 +44,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Nn.NnKernels.Kernels,
         .. ControlFlow.IfKernel.Kernels,
         .. ControlFlow.LoopKernel.Kernels,
+        .. ControlFlow.ScanKernel.Kernels,
         .. Reduce.ReduceKernels.Kernels,
         .. Reduce.ArgReduceKernels.Kernels,
         .. Math.SoftmaxKernels.Kernels,

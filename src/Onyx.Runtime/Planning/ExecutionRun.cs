@@ -53,27 +53,30 @@ internal static class ExecutionRun
                     throw new OnnxRuntimeException($"input '{input.Name}' ({input}) is required but was not given");
                 continue;
             }
-            Check(input, value);
+            if (Mismatch(input, value) is { } problem)
+                throw new OnnxRuntimeException(problem);
             values[plan.Slots[input.Name]] = value;
         }
     }
 
-    /// <summary>A tensor input must have the declared element type and rank, and the declared size wherever a dim is a number.</summary>
-    private static void Check(NodeMetadata input, OnnxValue value)
+    /// <summary>
+    /// Why <paramref name="value"/> cannot feed <paramref name="input"/>, or null when it can: a tensor input must have
+    /// the declared element type and rank, and the declared size wherever a dim is a number.
+    /// </summary>
+    internal static string? Mismatch(NodeMetadata input, OnnxValue value)
     {
         if (input.Type is not TensorTypeInfo declared)
-            return;
+            return null;
         if (value.Kind != OnnxValueKind.Tensor)
-            throw new OnnxRuntimeException($"input '{input.Name}' must be a tensor ({input}), but a {value.Kind} was given");
+            return $"input '{input.Name}' must be a tensor ({input}), but a {value.Kind} was given";
         if (declared.ElementType != DataType.Undefined && value.ElementType != declared.ElementType)
-            throw new OnnxRuntimeException($"input '{input.Name}' must be {declared}, but a {value.ElementType.TypeName()} tensor was given");
+            return $"input '{input.Name}' must be {declared}, but a {value.ElementType.TypeName()} tensor was given";
         if (declared.Shape is not { } shape)
-            return;
+            return null;
         IReadOnlyList<long> dims = value.Dims;
         bool fits = dims.Count == shape.Rank;
         for (int i = 0; fits && i < dims.Count; i++)
             fits = shape.Dims[i].Value is not long expected || expected == dims[i];
-        if (!fits)
-            throw new OnnxRuntimeException($"input '{input.Name}' must have shape {shape}, but [{string.Join(",", dims)}] was given");
+        return fits ? null : $"input '{input.Name}' must have shape {shape}, but [{string.Join(",", dims)}] was given";
     }
 }

@@ -24,14 +24,16 @@ internal static class Planner
         for (int round = 0; round < MaxInliningRounds && InlineFunctions.Run(model, kernels, name => types.GetValueOrDefault(name), inlined, round); round++)
             types = Infer(model, inlined);
 
-        int threads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Environment.ProcessorCount;
         IReadOnlyDictionary<string, long> opsets = model.OpsetImports.ToDictionary(o => OperatorDomains.Normalize(o.Domain), o => o.Version);
-        return BuildGraph(model.Graph, new PlanScope(opsets, inlined, types, threads, kernels), []);
+        return BuildGraph(model.Graph, new PlanScope(opsets, inlined, types, options, kernels, 0), []);
     }
 
-    /// <summary>What every graph of one model is planned with: its opsets, the opsets of inlined nodes, the inferred types.</summary>
+    /// <summary>
+    /// What every graph of one model is planned with: its opsets, the opsets of inlined nodes, the inferred types, the
+    /// options; and how deeply the graph being planned is nested in subgraphs.
+    /// </summary>
     internal sealed record PlanScope(IReadOnlyDictionary<string, long> Opsets, Dictionary<Node, IReadOnlyDictionary<string, long>> Inlined,
-        Dictionary<string, TypeInfo?> Types, int Threads, KernelRegistry Kernels);
+        Dictionary<string, TypeInfo?> Types, SessionOptions Options, KernelRegistry Kernels, int Depth);
 
     /// <summary>
     /// The plan of one graph: the main graph, or a subgraph of a control-flow node, whose <paramref name="captured"/>
@@ -64,8 +66,10 @@ internal static class Planner
         {
             Node node = graph.Nodes[index];
             string[] nodeCaptures = Captures.Of(node);
-            KernelNode kernelNode = Describe(node, index, graph, scope.Inlined.GetValueOrDefault(node) ?? scope.Opsets, types, scope.Threads, nodeCaptures,
-                subgraph => BuildGraph(subgraph, scope with { Types = types }, Captures.Of(subgraph)));
+            KernelNode kernelNode = Describe(node, index, graph, scope.Inlined.GetValueOrDefault(node) ?? scope.Opsets, types, scope.Options, nodeCaptures,
+                subgraph => scope.Depth < scope.Options.MaxSubgraphDepth
+                    ? BuildGraph(subgraph, scope with { Types = types, Depth = scope.Depth + 1 }, Captures.Of(subgraph))
+                    : throw new OnnxRuntimeException($"{Location(graph, index, node)}: its subgraph '{subgraph.Name}' nests deeper than SessionOptions.MaxSubgraphDepth ({scope.Options.MaxSubgraphDepth})"));
             KernelRegistration registration = scope.Kernels.Find(node.Domain, node.OpType, kernelNode.Version)
                 ?? throw kernelNode.Fail($"Onyx has no kernel for {kernelNode.Schema} yet");
             int[] inputs = [.. node.Inputs.Select(n => n.Length == 0 ? -1 : slots.TryGetValue(n, out int s) ? s : throw kernelNode.Fail($"input '{n}' is not defined")),
@@ -96,11 +100,11 @@ internal static class Planner
     }
 
     /// <summary>The node as a kernel sees it, resolved against <paramref name="opsets"/>: the model's, or for an inlined node its body's.</summary>
-    private static KernelNode Describe(Node node, int index, Graph graph, IReadOnlyDictionary<string, long> opsets, Dictionary<string, TypeInfo?> types, int threads,
+    private static KernelNode Describe(Node node, int index, Graph graph, IReadOnlyDictionary<string, long> opsets, Dictionary<string, TypeInfo?> types, SessionOptions options,
         string[] captured, Func<Graph, ExecutionPlan> planSubgraph)
     {
         string domain = OperatorDomains.Normalize(node.Domain);
-        var location = new NodeLocation(string.IsNullOrEmpty(graph.Name) ? "main" : graph.Name, index, node.Name, node.OpType, node.Domain);
+        NodeLocation location = Location(graph, index, node);
         if (!opsets.TryGetValue(domain, out long version))
             throw new OnnxRuntimeException($"{location}: the model imports no version of domain '{OperatorDomains.Display(domain)}'");
         OperatorSchema schema = OperatorRegistry.Default.Resolve(domain, node.OpType, version)
@@ -108,12 +112,16 @@ internal static class Planner
         location = location with { Version = schema.SinceVersion };
         return new KernelNode(node, schema, version, location,
             [.. node.Inputs.Select(n => n.Length == 0 ? null : types.GetValueOrDefault(n))],
-            [.. node.Outputs.Select(n => n.Length == 0 ? null : types.GetValueOrDefault(n))], threads)
+            [.. node.Outputs.Select(n => n.Length == 0 ? null : types.GetValueOrDefault(n))], options.IntraOpThreads > 0 ? options.IntraOpThreads : Environment.ProcessorCount)
         {
+            MaxLoopIterations = options.MaxLoopIterations,
             Captured = captured,
             PlanSubgraph = planSubgraph,
         };
     }
+
+    private static NodeLocation Location(Graph graph, int index, Node node) =>
+        new(string.IsNullOrEmpty(graph.Name) ? "main" : graph.Name, index, node.Name, node.OpType, node.Domain);
 
     /// <summary>Lenient inference: the types it finds help kernels prepare; what it cannot infer stays unknown.</summary>
     private static Dictionary<string, TypeInfo?> Infer(Model model, Dictionary<Node, IReadOnlyDictionary<string, long>> nodeOpsets)

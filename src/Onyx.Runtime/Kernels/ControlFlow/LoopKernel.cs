@@ -31,6 +31,8 @@ internal sealed class LoopKernel(ExecutionPlan body) : Kernel
         var scans = Enumerable.Range(0, scanCount).Select(_ => new List<Tensor>()).ToArray();
         for (long i = 0; (tripCount is null || i < tripCount) && condition; i++)
         {
+            if (i == context.Node.MaxLoopIterations)
+                throw context.Fail($"the loop has run {i} iterations, the limit SessionOptions.MaxLoopIterations sets");
             IReadOnlyList<OnnxValue> outputs = SubgraphRun.Execute(context, body,
                 [OnnxValue.FromTensor(Tensor.Scalar(i)), OnnxValue.FromTensor(Tensor.Scalar(condition)), .. carried]);
             condition = Scalar<bool>(context, outputs[0].Tensor, -1, DataType.Bool);
@@ -41,22 +43,7 @@ internal sealed class LoopKernel(ExecutionPlan body) : Kernel
         for (int j = 0; j < carriedCount; j++)
             context.SetOutput(j, carried[j]);
         for (int k = 0; k < scanCount; k++)
-            context.SetOutput(carriedCount + k, OnnxValue.FromTensor(Stacked(context, scans[k], body.Outputs[1 + carriedCount + k])));
-    }
-
-    /// <summary>The iterations' values stacked along a new first axis; with no iteration, an empty tensor of the body's declared type.</summary>
-    private static Tensor Stacked(KernelContext context, List<Tensor> parts, NodeMetadata declared)
-    {
-        if (parts.Count == 0)
-            return new Tensor(declared.ElementType == DataType.Undefined ? DataType.Float : declared.ElementType, [0], ReadOnlyMemory<byte>.Empty);
-        Tensor first = parts[0];
-        if (parts.Any(p => p.DataType != first.DataType || !p.Dims.AsSpan().SequenceEqual(first.Dims)))
-            throw context.Fail($"the scan output '{declared.Name}' changes type or shape between iterations, so its values cannot be stacked");
-        long size = first.ElementCount;
-        var target = new IndexedTarget(first.DataType, checked(size * parts.Count));
-        for (int i = 0; i < parts.Count; i++)
-            target.Copy(new IndexedSource(parts[i]), 0, i * size, size);
-        return target.ToTensor([parts.Count, .. first.Dims]);
+            context.SetOutput(carriedCount + k, OnnxValue.FromTensor(ScanOutputs.Stack(context, scans[k], body.Outputs[1 + carriedCount + k])));
     }
 
     private static T Scalar<T>(KernelContext context, Tensor tensor, int input, DataType type) where T : unmanaged =>

@@ -13,7 +13,11 @@ internal static class SubgraphRun
     {
         var feeds = new Dictionary<string, OnnxValue>(StringComparer.Ordinal);
         for (int i = 0; i < inputs.Count; i++)
+        {
+            if (ExecutionRun.Mismatch(plan.Inputs[i], inputs[i]) is { } problem)
+                throw context.Fail($"the subgraph's {problem}");
             feeds[plan.Inputs[i].Name] = inputs[i];
+        }
         IReadOnlyList<string> captured = context.Node.Captured;
         int first = context.Node.Node.Inputs.Count;
         foreach (NodeMetadata input in plan.Inputs.Skip(inputs.Count))

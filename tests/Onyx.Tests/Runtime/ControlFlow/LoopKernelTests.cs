@@ -27,8 +27,8 @@ public sealed class LoopKernelTests
         return g.ToModel(16);
     }
 
-    private static OnnxValue[] Run(long trips, float limit) =>
-        [.. new InferenceSession(Accumulate()).Run(new Dictionary<string, OnnxValue>
+    private static OnnxValue[] Run(long trips, float limit, SessionOptions? options = null) =>
+        [.. new InferenceSession(Accumulate(), options).Run(new Dictionary<string, OnnxValue>
         {
             ["M"] = OnnxValue.FromTensor(Tensor.Scalar(trips)),
             ["limit"] = OnnxValue.FromArray(new[] { limit }, 1),
@@ -59,6 +59,49 @@ public sealed class LoopKernelTests
         OnnxValue[] outputs = Run(0, 100);
 
         Assert.Equal([0f], outputs[0].ToArray<float>());
-        Assert.Empty(outputs[1].ToArray<float>());
+        Assert.Equal([0L, 1], outputs[1].Dims);
+    }
+
+    [Fact]
+    public void A_body_that_changes_a_loop_carried_type_is_rejected()
+    {
+        var body = new GraphBuilder("body");
+        body.AddInput("i", DataType.Int64);
+        body.AddInput("cond_in", DataType.Bool);
+        body.AddInput("v_in", DataType.Float, 1);
+        body.AddOutput(body.AddNode("Identity", ["cond_in"]), DataType.Bool);
+        body.AddOutput(body.AddNode("Cast", ["v_in"], Attribute.Create("to", (long)DataType.Int64)), DataType.Int64, 1);
+        var g = new GraphBuilder("g");
+        g.AddInput("v", DataType.Float, 1);
+        g.AddInitializer("M", Tensor.Scalar(2L));
+        Node loop = g.AddNode("Loop", ["M", "", "v"], 1, "", Attribute.Create("body", body.Build()));
+        g.AddOutput(loop.Outputs[0], DataType.Float, 1);
+
+        var e = Assert.ThrowsAny<OnyxException>(() => new InferenceSession(g.ToModel(16)).Run(new Dictionary<string, OnnxValue>
+        {
+            ["v"] = OnnxValue.FromArray(new[] { 1f }, 1),
+        }));
+        Assert.Contains("Loop", e.Message);
+    }
+
+    [Fact]
+    public void A_loop_past_the_iteration_limit_fails()
+    {
+        var options = new SessionOptions { MaxLoopIterations = 2 };
+
+        Assert.Equal([4f], Run(2, 100, options)[0].ToArray<float>());
+        var e = Assert.Throws<OnnxRuntimeException>(() => Run(3, 100, options));
+        Assert.Contains("Loop", e.Message);
+        Assert.Contains("MaxLoopIterations", e.Message);
+    }
+
+    [Fact]
+    public void Subgraphs_nested_past_the_depth_limit_are_refused_when_the_session_is_prepared()
+    {
+        Model model = Accumulate();
+
+        var e = Assert.Throws<OnnxRuntimeException>(() => new InferenceSession(model, new SessionOptions { MaxSubgraphDepth = 0 }));
+        Assert.Contains("MaxSubgraphDepth", e.Message);
+        Assert.NotNull(new InferenceSession(model, new SessionOptions { MaxSubgraphDepth = 1 }));
     }
 }
