@@ -10,15 +10,18 @@ namespace Onyx.Runtime;
 /// </summary>
 public sealed class OnnxValue
 {
-    private OnnxValue(OnnxValueKind kind, Tensor? tensor, IReadOnlyList<OnnxValue>? elements, TypeInfo? elementType)
+    private OnnxValue(OnnxValueKind kind, Tensor? tensor, IReadOnlyList<OnnxValue>? elements, TypeInfo? elementType, Tensor? mapValues = null)
     {
         Kind = kind;
         _tensor = tensor;
         _elements = elements;
         _elementType = elementType;
+        _mapValues = mapValues;
     }
 
+    /// <summary>A tensor value's tensor, or a map's keys.</summary>
     private readonly Tensor? _tensor;
+    private readonly Tensor? _mapValues;
     private readonly IReadOnlyList<OnnxValue>? _elements;
     private readonly TypeInfo? _elementType;
 
@@ -60,13 +63,44 @@ public sealed class OnnxValue
     public static OnnxValue Optional(OnnxValue? element, TypeInfo? elementType = null) =>
         new(OnnxValueKind.Optional, null, element is null ? [] : [element], elementType ?? element?.Type);
 
+    /// <summary>
+    /// A map from each of <paramref name="keys"/> (1-D, an integer type or string, no key twice) to the value at the
+    /// same position of <paramref name="values"/> (1-D, as long).
+    /// </summary>
+    /// <exception cref="ArgumentException">The keys and values are not 1-D of one length, a key type is not allowed, or a key repeats.</exception>
+    public static OnnxValue Map(Tensor keys, Tensor values)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(values);
+        if (keys.Dims is not [long count] || values.Dims is not [long valueCount] || count != valueCount)
+            throw new ArgumentException($"A map needs 1-D keys and values of one length; got [{string.Join(",", keys.Dims)}] and [{string.Join(",", values.Dims)}].");
+        if (keys.DataType is not (DataType.String or DataType.Int8 or DataType.Int16 or DataType.Int32 or DataType.Int64
+            or DataType.UInt8 or DataType.UInt16 or DataType.UInt32 or DataType.UInt64))
+            throw new ArgumentException($"A map's keys must be an integer type or string, not {keys.DataType.TypeName()}.");
+        int width = keys.DataType.BitsPerElement() / 8;
+        IEnumerable<byte[]> encoded = keys.DataType == DataType.String
+            ? keys.Strings
+            : Enumerable.Range(0, (int)count).Select(i => keys.RawData.Slice(i * width, width).ToArray());
+        if (encoded.Select(Convert.ToBase64String).Distinct().Count() != count)
+            throw new ArgumentException("A map's keys must be distinct.");
+        return new(OnnxValueKind.Map, keys, null, null, values);
+    }
+
+    /// <summary>The keys of a map, 1-D.</summary>
+    /// <exception cref="InvalidOperationException">The value is not a map.</exception>
+    public Tensor MapKeys => Kind == OnnxValueKind.Map ? _tensor! : throw new InvalidOperationException($"The value is a {Kind}, not a map.");
+
+    /// <summary>The values of a map, 1-D, in the order of <see cref="MapKeys"/>.</summary>
+    /// <exception cref="InvalidOperationException">The value is not a map.</exception>
+    public Tensor MapValues => _mapValues ?? throw new InvalidOperationException($"The value is a {Kind}, not a map.");
+
     /// <summary>The tensor of a tensor value.</summary>
     /// <exception cref="InvalidOperationException">The value is not a tensor.</exception>
-    public Tensor Tensor => _tensor ?? throw new InvalidOperationException($"The value is a {Kind}, not a tensor.");
+    public Tensor Tensor => Kind == OnnxValueKind.Tensor ? _tensor! : throw new InvalidOperationException($"The value is a {Kind}, not a tensor.");
 
     /// <summary>The elements of a sequence, or the element of an optional (none or one).</summary>
     /// <exception cref="InvalidOperationException">The value is a tensor.</exception>
-    public IReadOnlyList<OnnxValue> Elements => _elements ?? throw new InvalidOperationException("The value is a tensor, not a sequence or optional.");
+    public IReadOnlyList<OnnxValue> Elements => _elements ?? throw new InvalidOperationException($"The value is a {Kind}, not a sequence or optional.");
 
     /// <summary>The element type of a tensor value.</summary>
     public DataType ElementType => Tensor.DataType;
@@ -80,6 +114,7 @@ public sealed class OnnxValue
         OnnxValueKind.Tensor => TypeInfo.Tensor(_tensor!.DataType, _tensor.Dims.Select(d => (Dim)d)),
         OnnxValueKind.Sequence => new SequenceTypeInfo(_elementType),
         OnnxValueKind.Optional => new OptionalTypeInfo(_elementType),
+        OnnxValueKind.Map => new MapTypeInfo(_tensor!.DataType, TypeInfo.Tensor(_mapValues!.DataType, [])),
         _ => null,
     };
 
@@ -94,9 +129,12 @@ public sealed class OnnxValue
         NumericsTensor.Create(ToArray<T>(), [.. Tensor.Dims.Select(d => checked((nint)d))]);
 
     /// <inheritdoc/>
-    public override string ToString() => Kind == OnnxValueKind.Tensor
-        ? $"{_tensor!.DataType.TypeName()}[{string.Join(",", _tensor.Dims)}]"
-        : $"{Kind.ToString().ToLowerInvariant()} of {_elements!.Count}";
+    public override string ToString() => Kind switch
+    {
+        OnnxValueKind.Tensor => $"{_tensor!.DataType.TypeName()}[{string.Join(",", _tensor.Dims)}]",
+        OnnxValueKind.Map => $"map({_tensor!.DataType.TypeName()},{_mapValues!.DataType.TypeName()}) of {_tensor.Dims[0]}",
+        _ => $"{Kind.ToString().ToLowerInvariant()} of {_elements!.Count}",
+    };
 
     /// <summary>Views the memory of unmanaged <typeparamref name="T"/> values as bytes, without copying.</summary>
     private sealed class ByteMemory<T>(Memory<T> values) : System.Buffers.MemoryManager<byte> where T : unmanaged

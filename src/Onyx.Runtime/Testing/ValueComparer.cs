@@ -12,6 +12,9 @@ internal sealed class ValueComparer(double relativeTolerance = 1e-3, double abso
     {
         if (expected.Kind != actual.Kind)
             return $"expected a {expected.Kind}, got a {actual.Kind}";
+        if (expected.Kind == OnnxValueKind.Map)
+            return Difference(expected.MapKeys, actual.MapKeys) is { } keys ? $"keys: {keys}"
+                : Difference(expected.MapValues, actual.MapValues) is { } values ? $"values: {values}" : null;
         if (expected.Kind != OnnxValueKind.Tensor)
         {
             IReadOnlyList<OnnxValue> e = expected.Elements, a = actual.Elements;
@@ -22,7 +25,11 @@ internal sealed class ValueComparer(double relativeTolerance = 1e-3, double abso
                     return $"element {i}: {inner}";
             return null;
         }
-        Tensor x = expected.Tensor, y = actual.Tensor;
+        return Difference(expected.Tensor, actual.Tensor);
+    }
+
+    private string? Difference(Tensor x, Tensor y)
+    {
         if (x.DataType != y.DataType)
             return $"expected {x.DataType.TypeName()}, got {y.DataType.TypeName()}";
         if (!x.Dims.AsSpan().SequenceEqual(y.Dims))
