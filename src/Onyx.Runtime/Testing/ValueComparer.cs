@@ -1,11 +1,14 @@
+using Onyx.Runtime.Compute;
+
 namespace Onyx.Runtime.Testing;
 
 /// <summary>
 /// Compares a computed value with an expected one by the ONNX backend-test rule: same kind, element type and shape;
 /// strings and integers equal; reals within atol + rtol·|expected| at the output's precision; NaN and infinities at
-/// the same positions.
+/// the same positions. For outputs drawn at random (<paramref name="random"/>) only kind, type, shape and domain are
+/// compared: where every expected value is 0 or 1 (Bernoulli's), every computed one must be too.
 /// </summary>
-internal sealed class ValueComparer(double relativeTolerance = 1e-3, double absoluteTolerance = 1e-7)
+internal sealed class ValueComparer(double relativeTolerance = 1e-3, double absoluteTolerance = 1e-7, bool random = false)
 {
     /// <summary>Null when <paramref name="actual"/> matches <paramref name="expected"/>; otherwise the first difference.</summary>
     public string? Difference(OnnxValue expected, OnnxValue actual)
@@ -34,6 +37,8 @@ internal sealed class ValueComparer(double relativeTolerance = 1e-3, double abso
             return $"expected {x.DataType.TypeName()}, got {y.DataType.TypeName()}";
         if (!x.Dims.AsSpan().SequenceEqual(y.Dims))
             return $"expected shape [{string.Join(",", x.Dims)}], got [{string.Join(",", y.Dims)}]";
+        if (random)
+            return Domain(x, y);
         return x.DataType switch
         {
             DataType.String => FirstDifference(x.ToStrings(), y.ToStrings(), (p, q) => p == q),
@@ -43,6 +48,24 @@ internal sealed class ValueComparer(double relativeTolerance = 1e-3, double abso
             DataType.BFloat16 => Reals(x.AsSpan<BFloat16>().ToArray(), y.AsSpan<BFloat16>().ToArray(), v => (float)v),
             _ => FirstDifference(x.RawData.ToArray(), y.RawData.ToArray(), (p, q) => p == q) is null ? null : Integers(x, y),
         };
+    }
+
+    private static string? Domain(Tensor expected, Tensor actual)
+    {
+        if (!Conversion.Supports(expected.DataType))
+            return null;
+        double[] e = Doubles(expected), a = Doubles(actual);
+        if (!e.All(v => v is 0 or 1))
+            return null;
+        int i = Array.FindIndex(a, v => v is not (0 or 1));
+        return i < 0 ? null : $"element {i}: expected 0 or 1 (the values are random), got {a[i]:R}";
+    }
+
+    private static double[] Doubles(Tensor tensor)
+    {
+        var values = new double[tensor.ElementCount];
+        Conversion.Convert(tensor.DataType, tensor.RawData.Span, DataType.Double, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()), values.Length, ConversionOptions.Default);
+        return values;
     }
 
     private string? Reals<T>(T[] expected, T[] actual, Func<T, double> value)

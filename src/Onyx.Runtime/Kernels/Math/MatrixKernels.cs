@@ -18,9 +18,9 @@ internal static class MatrixKernels
     ];
 
     /// <summary>The geometry of a batched product: per output matrix, which A and B matrices feed it.</summary>
-    private sealed record BatchedProduct(long[] OutputDims, int M, int K, int N, int[] ABatch, int[] BBatch);
+    internal sealed record BatchedProduct(long[] OutputDims, int M, int K, int N, int[] ABatch, int[] BBatch);
 
-    private static BatchedProduct Plan(KernelContext context, long[] aDims, long[] bDims, string aName, string bName)
+    internal static BatchedProduct Plan(KernelContext context, long[] aDims, long[] bDims, string aName, string bName)
     {
         if (aDims.Length == 0 || bDims.Length == 0)
             throw context.Fail($"inputs '{aName}' and '{bName}' must have rank 1 or more, found [{string.Join(",", aDims)}] and [{string.Join(",", bDims)}]");
@@ -42,7 +42,7 @@ internal static class MatrixKernels
         return new BatchedProduct(outputDims, (int)m, (int)k, (int)n, Broadcasting.Offsets(aBatch, batch), Broadcasting.Offsets(bBatch, batch));
     }
 
-    private static void Multiply<T>(BatchedProduct plan, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) where T : INumber<T>
+    internal static void Multiply<T>(BatchedProduct plan, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) where T : INumber<T>
     {
         int aSize = plan.M * plan.K, bSize = plan.K * plan.N, ySize = plan.M * plan.N;
         for (int i = 0; i < plan.ABatch.Length; i++)

@@ -2,7 +2,11 @@ namespace Onyx.Operators;
 
 internal static partial class Bernoulli
 {
-    /// <summary>output = Cast(RandomUniformLike(input) &lt; input) to dtype (default: the input type); no body while the input type is unknown.</summary>
+    /// <summary>
+    /// output = Cast(Greater(RandomUniformLike(input), input)) to dtype (default: the input type), as onnx writes the
+    /// body (it draws 1 with probability 1 − p, unlike the operator's text; Onyx's kernel follows the text); no body
+    /// while the input type is unknown.
+    /// </summary>
     internal static FunctionBody? BodyV15(FunctionBodyContext context)
     {
         DataType inputType = context.InputElementType(0);
