@@ -109,6 +109,57 @@ public sealed class TextKernelTests
     }
 
     [Fact]
+    public void RegexFullMatch_understands_RE2_quoting_posix_classes_octal_and_flags()
+    {
+        Assert.Equal([true, false], FullMatch(@"\Qa.b\E+", "a.bb", "axb"));
+        Assert.Equal([true, false], FullMatch("[[:alpha:]_][[:digit:][:upper:]]*", "x9Z", "9x"));
+        Assert.Equal([true], FullMatch(@"\101\x42\x{43}", "ABC"));
+        Assert.Equal([true, false], FullMatch("(?i)ab(?-i:c)", "ABc", "ABC"));
+        Assert.Equal([true, false], FullMatch("(?s:a.b)|x", "a\nb", "a\n"));
+        Assert.Equal([true], FullMatch("(?m)a$\n^b", "a\nb"));
+        Assert.Equal([true, false], FullMatch(@"[^\d\s]+", "ab", "a b"));
+        Assert.Equal([true, true, false], FullMatch("x(ab|cd)e", "xabe", "xcde", "xab"));
+    }
+
+    [Fact]
+    public void RegexFullMatch_dot_takes_one_code_point_as_RE2_over_UTF8()
+    {
+        Assert.Equal([true, false], FullMatch("a.b", "a\U0001F600b", "a\U0001F600\U0001F600b"));
+        Assert.Equal([true], FullMatch("[^x]{2}", "\U0001F600y"));
+    }
+
+    [Theory]
+    [InlineData(@"(a)\1", "backreference")]
+    [InlineData("a(?=b)", "Perl syntax")]
+    [InlineData("a(?<!b)", "lookbehind")]
+    [InlineData("(?>a)", "Perl syntax")]
+    [InlineData("a**", "bad repetition operator")]
+    [InlineData("a*+", "bad repetition operator")]
+    [InlineData("a{1001}", "bad repetition operator")]
+    [InlineData("(a{100}){11}", "nested repeat counts")]
+    [InlineData("*a", "missing argument")]
+    [InlineData(@"a\Z", "invalid escape sequence")]
+    [InlineData("[z-a]", "bad character class range")]
+    [InlineData("[a", "missing ]")]
+    [InlineData("a)", "unexpected )")]
+    [InlineData("(?P<n>a)(?P<n>b)", "duplicate capture group name")]
+    [InlineData(@"\p{Greek}", "general categories")]
+    public void RegexFullMatch_rejects_what_RE2_rejects(string pattern, string reason)
+    {
+        var error = Assert.Throws<OnnxRuntimeException>(() => FullMatch(pattern, "a"));
+
+        Assert.Contains("not a valid RE2 pattern", error.Message);
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public void RegexFullMatch_runs_in_linear_time_on_a_pattern_that_makes_backtrackers_explode()
+    {
+        // (a+)+b against many a's and no b backtracks exponentially; RE2 and a non-backtracking engine do not.
+        Assert.Equal([false], FullMatch("(a+)+b", new string('a', 5000)));
+    }
+
+    [Fact]
     public void RegexFullMatch_of_an_empty_tensor_is_empty()
     {
         OnnxValue y = Run("RegexFullMatch", 20, [Strings([], 0, 3)], attributes: [Attribute.Create("pattern", "a")])[0];
