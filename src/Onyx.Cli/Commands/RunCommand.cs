@@ -127,28 +127,54 @@ internal static class RunCommand
             w.WriteStartObject();
             w.WriteStartArray("outputs");
             foreach (var (name, value) in outputs)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", name);
-                w.WriteString("kind", value.Kind.ToString().ToLowerInvariant());
-                if (value.Kind == OnnxValueKind.Tensor)
-                {
-                    w.WriteString("elementType", value.ElementType.TypeName());
-                    w.WriteStartArray("shape");
-                    foreach (long d in value.Dims)
-                        w.WriteNumberValue(d);
-                    w.WriteEndArray();
-                    w.WriteStartArray("values");
-                    foreach (string v in Preview(value.Tensor, int.MaxValue))
-                        w.WriteStringValue(v);
-                    w.WriteEndArray();
-                }
-                w.WriteEndObject();
-            }
+                WriteValue(w, name, value);
             w.WriteEndArray();
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>One value as a JSON object: its kind, and a tensor's type, shape and values, a sequence's or optional's elements, or a map's keys and values.</summary>
+    private static void WriteValue(Utf8JsonWriter w, string? name, OnnxValue value)
+    {
+        w.WriteStartObject();
+        if (name is not null)
+            w.WriteString("name", name);
+        w.WriteString("kind", value.Kind.ToString().ToLowerInvariant());
+        switch (value.Kind)
+        {
+            case OnnxValueKind.Tensor:
+                WriteTensor(w, value.Tensor);
+                break;
+            case OnnxValueKind.Map:
+                w.WriteStartObject("keys");
+                WriteTensor(w, value.MapKeys);
+                w.WriteEndObject();
+                w.WriteStartObject("values");
+                WriteTensor(w, value.MapValues);
+                w.WriteEndObject();
+                break;
+            default:
+                w.WriteStartArray("elements");
+                foreach (OnnxValue element in value.Elements)
+                    WriteValue(w, null, element);
+                w.WriteEndArray();
+                break;
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteTensor(Utf8JsonWriter w, Tensor tensor)
+    {
+        w.WriteString("elementType", tensor.DataType.TypeName());
+        w.WriteStartArray("shape");
+        foreach (long d in tensor.Dims)
+            w.WriteNumberValue(d);
+        w.WriteEndArray();
+        w.WriteStartArray("values");
+        foreach (string v in Preview(tensor, int.MaxValue))
+            w.WriteStringValue(v);
+        w.WriteEndArray();
     }
 
     /// <summary>Up to <paramref name="limit"/> values of a tensor as invariant text.</summary>

@@ -65,6 +65,17 @@ internal static class ExecutionRun
     /// </summary>
     internal static string? Mismatch(NodeMetadata input, OnnxValue value)
     {
+        OnnxValueKind? kind = input.Type switch
+        {
+            SequenceTypeInfo => OnnxValueKind.Sequence,
+            MapTypeInfo => OnnxValueKind.Map,
+            OptionalTypeInfo => OnnxValueKind.Optional,
+            _ => null,
+        };
+        if (kind is { } expectedKind && value.Kind != expectedKind)
+            return $"input '{input.Name}' must be a {expectedKind.ToString().ToLowerInvariant()} ({input}), but a {value.Kind.ToString().ToLowerInvariant()} was given";
+        if (input.Type is MapTypeInfo map && value.MapKeys.DataType != map.KeyType)
+            return $"input '{input.Name}' must be {map}, but a map with {value.MapKeys.DataType.TypeName()} keys was given";
         if (input.Type is not TensorTypeInfo declared)
             return null;
         if (value.Kind != OnnxValueKind.Tensor)

@@ -84,4 +84,22 @@ public sealed class RunAndTestCommandTests : IDisposable
         Assert.Contains("element 2: expected 4.099999904632568, got 4", failOutput);
         Assert.EndsWith("0 passed, 1 failed\n", failOutput);
     }
+
+    [Fact]
+    public void Run_json_writes_sequences_optionals_and_maps_with_their_contents()
+    {
+        var outputs = new Dictionary<string, Onyx.Runtime.OnnxValue>
+        {
+            ["s"] = Onyx.Runtime.OnnxValue.Sequence([Onyx.Runtime.OnnxValue.FromArray(new[] { 1f, 2f }, 2)]),
+            ["m"] = Onyx.Runtime.OnnxValue.Map(Tensor.FromStrings(["a"], [1]), Tensor.FromArray(new[] { 3L }, 1)),
+        };
+
+        using var json = System.Text.Json.JsonDocument.Parse(Onyx.Cli.Commands.RunCommand.ToJson(outputs));
+
+        var items = json.RootElement.GetProperty("outputs").EnumerateArray().ToArray();
+        Assert.Equal("sequence", items[0].GetProperty("kind").GetString());
+        Assert.Equal("2", items[0].GetProperty("elements")[0].GetProperty("values")[1].GetString());
+        Assert.Equal("a", items[1].GetProperty("keys").GetProperty("values")[0].GetString());
+        Assert.Equal("3", items[1].GetProperty("values").GetProperty("values")[0].GetString());
+    }
 }

@@ -104,4 +104,29 @@ public sealed class LoopKernelTests
         Assert.Contains("MaxSubgraphDepth", e.Message);
         Assert.NotNull(new InferenceSession(model, new SessionOptions { MaxSubgraphDepth = 1 }));
     }
+
+    [Fact]
+    public void A_loop_carried_value_may_change_shape_between_iterations()
+    {
+        // v = Concat(v, v) three times: [1] -> [8].
+        var body = new GraphBuilder("body");
+        body.AddInput("i", DataType.Int64);
+        body.AddInput("cond_in", DataType.Bool);
+        body.AddInput("v_in", DataType.Float, "n");
+        body.AddOutput(body.AddNode("Identity", ["cond_in"]), DataType.Bool);
+        body.AddOutput(body.AddNode("Concat", ["v_in", "v_in"], Attribute.Create("axis", 0L)), DataType.Float, "m");
+        var g = new GraphBuilder("g");
+        g.AddInput("v", DataType.Float, 1);
+        g.AddInitializer("M", Tensor.Scalar(3L));
+        Node loop = g.AddNode("Loop", ["M", "", "v"], 1, "", Attribute.Create("body", body.Build()));
+        g.AddOutput(loop.Outputs[0], DataType.Float, "k");
+
+        OnnxValue result = new InferenceSession(g.ToModel(16)).Run(new Dictionary<string, OnnxValue>
+        {
+            ["v"] = OnnxValue.FromArray(new[] { 2f }, 1),
+        }).Values.Single();
+
+        Assert.Equal([8L], result.Dims);
+        Assert.All(result.ToArray<float>(), v => Assert.Equal(2f, v));
+    }
 }
