@@ -56,15 +56,16 @@ internal sealed record RecurrentActivation(RecurrentFunction Function, double Al
             RecurrentFunction function = Array.Find(Enum.GetValues<RecurrentFunction>(), f => string.Equals(f.ToString(), name, StringComparison.OrdinalIgnoreCase));
             if (!string.Equals(function.ToString(), name, StringComparison.OrdinalIgnoreCase))
                 throw fail($"attribute 'activations' names '{name}', which is not one of {string.Join(", ", Enum.GetNames<RecurrentFunction>())}");
-            (double? defaultAlpha, double? defaultBeta) = function switch
+            // The defaults are float attributes, as the operators' are.
+            (float? defaultAlpha, float? defaultBeta) = function switch
             {
-                RecurrentFunction.Affine => (1.0, 0.0),
-                RecurrentFunction.LeakyRelu => (0.01, null),
-                RecurrentFunction.ThresholdedRelu => (1.0, null),
-                RecurrentFunction.ScaledTanh => (1.0, 1.0),
-                RecurrentFunction.HardSigmoid => (0.2, 0.5),
-                RecurrentFunction.Elu => (1.0, null),
-                _ => ((double?)null, (double?)null),
+                RecurrentFunction.Affine => (1f, 0f),
+                RecurrentFunction.LeakyRelu => (0.01f, null),
+                RecurrentFunction.ThresholdedRelu => (1f, null),
+                RecurrentFunction.ScaledTanh => (1f, 1f),
+                RecurrentFunction.HardSigmoid => (0.2f, 0.5f),
+                RecurrentFunction.Elu => (1f, null),
+                _ => ((float?)null, (float?)null),
             };
             double alpha = defaultAlpha is { } a ? nextAlpha < alphas.Count ? alphas[nextAlpha++] : a : 0;
             double beta = defaultBeta is { } b ? nextBeta < betas.Count ? betas[nextBeta++] : b : 0;
