@@ -53,9 +53,10 @@ internal sealed record RecurrentActivation(RecurrentFunction Function, double Al
         for (int i = 0; i < names.Count; i++)
         {
             string name = names[i];
-            RecurrentFunction function = Array.Find(Enum.GetValues<RecurrentFunction>(), f => string.Equals(f.ToString(), name, StringComparison.OrdinalIgnoreCase));
-            if (!string.Equals(function.ToString(), name, StringComparison.OrdinalIgnoreCase))
+            int known = Array.FindIndex(Enum.GetNames<RecurrentFunction>(), f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase));
+            if (known < 0)
                 throw fail($"attribute 'activations' names '{name}', which is not one of {string.Join(", ", Enum.GetNames<RecurrentFunction>())}");
+            var function = (RecurrentFunction)known;
             // The defaults are float attributes, as the operators' are.
             (float? defaultAlpha, float? defaultBeta) = function switch
             {
