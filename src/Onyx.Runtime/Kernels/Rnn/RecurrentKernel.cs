@@ -111,7 +111,7 @@ internal sealed class RecurrentKernel(RecurrentCell cell, int directions, bool r
                 Span<double> h = hiddenState.AsSpan(state, size);
                 Span<double> c = cell.HasCellState ? cellState.AsSpan(state, size) : default;
                 // Steps past a row's length are left out: its outputs there stay zero and its final state is the one
-                // after its last valid step, which a reverse direction reaches at t = 0.
+                // after its last valid step, which a reverse direction reaches at t = 0 (the initial state for length 0).
                 for (int s = 0; s < lengths[b]; s++)
                 {
                     long t = reverse ? lengths[b] - 1 - s : s;
