@@ -47,6 +47,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Nn.MaxRoiPoolKernel.Kernels,
         .. Quantization.LinearQuantizationKernels.Kernels,
         .. Nn.NnKernels.Kernels,
+        .. Rnn.RecurrentKernel.Kernels,
         .. ControlFlow.IfKernel.Kernels,
         .. ControlFlow.LoopKernel.Kernels,
         .. ControlFlow.ScanKernel.Kernels,
