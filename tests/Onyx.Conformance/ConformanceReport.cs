@@ -137,7 +137,10 @@ public sealed class ConformanceReport
             Method: `dotnet run --project src/Onyx.Cli -- test ../shared/onnx-backend-tests/<corpus>` runs each backend test
             with `InferenceSession` (all optimizations) and compares every output of every data set with the ONNX rule
             (|actual − expected| ≤ 1e-7 + 1e-3·|expected|, NaN at the same places, exact shapes and types; 2e-3 for
-            light_densenet121). `RuntimeConformanceTests` requires every test that can run to pass, optimized and not.
+            light_densenet121). A model with a random operator (Bernoulli, RandomUniform, RandomNormal, their *Like forms,
+            Multinomial) has expected values drawn from numpy's global generator, which no runtime can reproduce (the
+            data's README), so its outputs are compared by type, shape and domain (all 0 or 1 where the expected values
+            are). `RuntimeConformanceTests` requires every test that can run to pass, optimized and not.
             A test that cannot run yet has an operator without a kernel; excluded tests count as failures.
 
 
@@ -157,10 +160,10 @@ public sealed class ConformanceReport
             foreach (var (test, excluded, result) in failing)
                 text.Append(CultureInfo.InvariantCulture, $"| {test} | {Cell(excluded ?? $"{result.Status}: {result.Detail}")} |\n");
         }
+        string[] withoutKernel = [.. results.Select(r => MissingKernel(r.Result)).OfType<string>().GroupBy(op => op)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ({g.Count()})")];
         text.Append("\n**Operators without a kernel yet**, with the number of tests each keeps from running: ");
-        text.Append(string.Join(", ", results.Select(r => MissingKernel(r.Result)).OfType<string>().GroupBy(op => op)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ({g.Count()})")));
-        text.Append(".\n");
+        text.Append(withoutKernel.Length == 0 ? "none" : string.Join(", ", withoutKernel)).Append(".\n");
         return text.ToString();
     }
 
