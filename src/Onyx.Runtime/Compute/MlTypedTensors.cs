@@ -68,6 +68,12 @@ internal static class MlTypedTensors
         return values;
     }
 
+    /// <summary>Input <paramref name="input"/> as a map; fails naming the input when it is absent or another kind of value.</summary>
+    public static OnnxValue MapInput(KernelContext context, int input) =>
+        context.Input(input) is { Kind: OnnxValueKind.Map } value
+            ? value
+            : throw context.Fail($"input {input} ('{InputName(context, input)}') must be a map, found {context.Input(input)?.Kind.ToString() ?? "nothing"}");
+
     /// <summary>The name the node gives input <paramref name="input"/>.</summary>
     public static string InputName(KernelContext context, int input) =>
         input < context.Node.Node.Inputs.Count ? context.Node.Node.Inputs[input] : "";

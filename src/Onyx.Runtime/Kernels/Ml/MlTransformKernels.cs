@@ -8,5 +8,14 @@ internal static class MlTransformKernels
         .. LabelEncoderKernel.Kernels,
         .. ArrayFeatureExtractorKernel.Kernels,
         .. BinarizerKernel.Kernels,
+        .. CategoryMapperKernel.Kernels,
+        .. ScalerKernel.Kernels,
+        .. NormalizerKernel.Kernels,
+        .. ImputerKernel.Kernels,
+        .. OneHotEncoderKernel.Kernels,
+        .. FeatureVectorizerKernel.Kernels,
+        .. DictVectorizerKernel.Kernels,
+        .. ZipMapKernel.Kernels,
+        .. CastMapKernel.Kernels,
     ];
 }
