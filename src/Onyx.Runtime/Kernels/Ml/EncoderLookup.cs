@@ -5,7 +5,8 @@ namespace Onyx.Runtime.Kernels.Ml;
 /// <summary>
 /// A table from keys to values built from two parallel attribute lists, as LabelEncoder and CategoryMapper define
 /// it: each input element becomes the value of its key, or the default when the table has no such key; the shape is
-/// kept. Float keys use .NET equality, so a NaN key matches every NaN input (LabelEncoder-4) and -0 matches 0.
+/// kept. Float keys use .NET equality, so a NaN key matches every NaN input (LabelEncoder-4; version 2's "bit-wise"
+/// comparison serves the same end) and -0 matches 0.
 /// </summary>
 internal sealed class EncoderLookup<TKey, TValue> : Kernel where TKey : notnull
 {
