@@ -62,6 +62,19 @@ public sealed class NumericTransformKernelTests
     }
 
     [Fact]
+    public void Empty_tensors_and_scalars_keep_their_shape()
+    {
+        OnnxValue empty = Run("Binarizer", OnnxValue.FromArray(Array.Empty<float>(), 0, 2));
+        OnnxValue scalar = Run("Scaler", OnnxValue.FromTensor(Tensor.Scalar(4f)), Attribute.Create("offset", [1f]), Attribute.Create("scale", [2f]));
+        OnnxValue emptyRows = Run("Normalizer", OnnxValue.FromArray(Array.Empty<double>(), 0, 3), Attribute.Create("norm", "L2"));
+
+        Assert.Equal([0L, 2], empty.Dims);
+        Assert.Equal([6f], scalar.ToArray<float>());
+        Assert.Empty(scalar.Dims);
+        Assert.Equal([0L, 3], emptyRows.Dims);
+    }
+
+    [Fact]
     public void Normalizer_rejects_an_unknown_norm()
     {
         AssertFails(() => Run("Normalizer", Values([1f]), Attribute.Create("norm", "L3")), "'norm'", "L3");
