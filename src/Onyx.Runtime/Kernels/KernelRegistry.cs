@@ -59,6 +59,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Math.TopKKernel.Kernels,
         .. Math.DetKernel.Kernels,
         .. Math.EinsumKernel.Kernels,
+        .. Ml.MlTransformKernels.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;

@@ -15,7 +15,7 @@ internal static class CastMap
         ],
         TypeConstraints =
         [
-            new("T1", "map(int64, string), map(int64, float)"),
+            new("T1", "map(int64,tensor(string)), map(int64,tensor(float))"),
             new("T2", "tensor(string), tensor(float), tensor(int64)"),
         ],
         Inference = MlModelShapes.CastMap,

@@ -14,7 +14,7 @@ internal static class DictVectorizer
         ],
         TypeConstraints =
         [
-            new("T1", "map(string, int64), map(int64, string), map(int64, float), map(int64, double), map(string, float), map(string, double)"),
+            new("T1", "map(string,tensor(int64)), map(int64,tensor(string)), map(int64,tensor(float)), map(int64,tensor(double)), map(string,tensor(float)), map(string,tensor(double))"),
             new("T2", "tensor(int64), tensor(float), tensor(double), tensor(string)"),
         ],
         Inference = MlModelShapes.DictVectorizer,

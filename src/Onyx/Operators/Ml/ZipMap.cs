@@ -12,7 +12,7 @@ internal static class ZipMap
             new("classlabels_int64s", AttributeType.Ints),
             new("classlabels_strings", AttributeType.Strings),
         ],
-        TypeConstraints = [new("T", "seq(map(string, float)), seq(map(int64, float))")],
+        TypeConstraints = [new("T", "seq(map(string,tensor(float))), seq(map(int64,tensor(float)))")],
         Inference = MlModelShapes.ZipMap,
     };
 
