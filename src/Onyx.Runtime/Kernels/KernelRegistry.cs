@@ -60,6 +60,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Math.DetKernel.Kernels,
         .. Math.EinsumKernel.Kernels,
         .. Ml.MlTransformKernels.Kernels,
+        .. Signal.SignalKernels.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;
