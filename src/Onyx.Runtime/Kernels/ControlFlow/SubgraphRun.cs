@@ -14,9 +14,10 @@ internal static class SubgraphRun
         var feeds = new Dictionary<string, OnnxValue>(StringComparer.Ordinal);
         for (int i = 0; i < inputs.Count; i++)
         {
-            if (ExecutionRun.Mismatch(plan.Inputs[i], inputs[i]) is { } problem)
+            OnnxValue input = AsDeclared(plan.Inputs[i], inputs[i]);
+            if (ExecutionRun.Mismatch(plan.Inputs[i], input) is { } problem)
                 throw context.Fail($"the subgraph's {problem}");
-            feeds[plan.Inputs[i].Name] = inputs[i];
+            feeds[plan.Inputs[i].Name] = input;
         }
         IReadOnlyList<string> captured = context.Node.Captured;
         int first = context.Node.Node.Inputs.Count;
@@ -29,6 +30,15 @@ internal static class SubgraphRun
         OnnxValue?[] values = ExecutionRun.Execute(plan, feeds, keep);
         return [.. plan.Outputs.Select(o => values[plan.Slots[o.Name]] ?? throw context.Fail($"the subgraph did not produce '{o.Name}'"))];
     }
+
+    /// <summary>
+    /// A value for an optional-typed subgraph input that is not itself an optional is taken as an optional holding it:
+    /// a Loop body may declare a carried value optional and return it unwrapped (the backend test loop16_seq_none).
+    /// </summary>
+    private static OnnxValue AsDeclared(NodeMetadata input, OnnxValue value) =>
+        input.Type is OptionalTypeInfo optional && value.Kind != OnnxValueKind.Optional
+            ? OnnxValue.Optional(value, optional.ElementType)
+            : value;
 
     private static int IndexOf(IReadOnlyList<string> names, string name)
     {
