@@ -43,7 +43,8 @@ internal static class ImageDecoderKernel
         });
     }
 
-    private static DecodedImage Decode(ReadOnlySpan<byte> data)
+    /// <summary>Decodes <paramref name="data"/> with the decoder its signature names.</summary>
+    internal static DecodedImage Decode(ReadOnlySpan<byte> data)
     {
         if (data.StartsWith(PngDecoder.Signature))
             return PngDecoder.Decode(data);

@@ -111,22 +111,25 @@ internal static class BmpDecoder
     /// <summary>
     /// Runs RLE8 or RLE4 codes (BMP spec, "Bitmap Compression") into one index per pixel, rows in file order: a count and
     /// a value repeat it (RLE4: the two nibbles alternate); 0 then 0 ends a row, 0 then 1 the bitmap, 0 then 2 moves by a
-    /// (right, up) pair, 0 then n copies n literal indices padded to a 16-bit boundary.
+    /// (right, up) pair, 0 then n copies n literal indices padded to a 16-bit boundary. As in Pillow, the codes must
+    /// reach the last pixel. The buffer grows with the pixels the codes reach, so a header cannot claim memory alone.
     /// </summary>
     private static byte[] Expand(ReadOnlySpan<byte> codes, int width, int height, bool rle4)
     {
-        var indices = new byte[(long)width * height];
-        int x = 0, y = 0, position = 0;
+        long total = (long)width * height;
+        var indices = new byte[System.Math.Min(total, 1 << 16)];
+        int position = 0;
+        long x = 0, y = 0;
         while (y < height)
         {
             if (position + 2 > codes.Length)
-                throw new ImageDataException("BMP RLE data ends before its end-of-bitmap code");
+                throw new ImageDataException($"BMP RLE data ends at row {y} of {height} without an end-of-bitmap code");
             int count = codes[position], value = codes[position + 1];
             position += 2;
             if (count > 0)
             {
                 for (int i = 0; i < count && x < width; i++, x++)
-                    indices[(long)y * width + x] = (byte)(!rle4 ? value : i % 2 == 0 ? value >> 4 : value & 0x0F);
+                    Put(ref indices, total, y * width + x, (byte)(!rle4 ? value : i % 2 == 0 ? value >> 4 : value & 0x0F));
                 continue;
             }
             switch (value)
@@ -135,6 +138,8 @@ internal static class BmpDecoder
                     (x, y) = (0, y + 1);
                     break;
                 case 1:
+                    if (y * width + System.Math.Min(x, width) < total)
+                        throw new ImageDataException($"BMP RLE data ends at pixel {x} of row {y}, before covering the {width}x{height} image");
                     return indices;
                 case 2:
                     if (position + 2 > codes.Length)
@@ -147,14 +152,22 @@ internal static class BmpDecoder
                     int literalBytes = rle4 ? (value + 1) / 2 : value;
                     if (position + literalBytes > codes.Length)
                         throw new ImageDataException("BMP RLE literal run is truncated");
-                    for (int i = 0; i < value; i++, x++)
-                        if (x < width)
-                            indices[(long)y * width + x] = (byte)(!rle4 ? codes[position + i] : i % 2 == 0 ? codes[position + i / 2] >> 4 : codes[position + i / 2] & 0x0F);
+                    for (int i = 0; i < value && x < width; i++, x++)
+                        Put(ref indices, total, y * width + x, (byte)(!rle4 ? codes[position + i] : i % 2 == 0 ? codes[position + i / 2] >> 4 : codes[position + i / 2] & 0x0F));
                     position += (literalBytes + 1) & ~1;
                     break;
             }
         }
+        if (indices.Length < total)
+            Array.Resize(ref indices, (int)total);
         return indices;
+    }
+
+    private static void Put(ref byte[] indices, long total, long at, byte value)
+    {
+        if (at >= indices.Length)
+            Array.Resize(ref indices, (int)System.Math.Min(total, System.Math.Max(at + 1, indices.Length * 2L)));
+        indices[at] = value;
     }
 
     /// <summary>The red, green, blue and alpha masks: from the header for bit fields, else 5-5-5 (16 bits) or 8-8-8.</summary>

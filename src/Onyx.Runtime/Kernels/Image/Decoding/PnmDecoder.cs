@@ -5,8 +5,8 @@ namespace Onyx.Runtime.Kernels.Image.Decoding;
 /// <summary>
 /// Netpbm P1 to P6 (bitmap, graymap, pixmap; ASCII and binary), '#' comments in the header, maxval 1 to 65535 with
 /// two big-endian bytes per binary sample above 255. Samples reach 8 bits as Pillow reads them: bit 1 is black; a
-/// pixmap sample v becomes round(255 v / maxval); a graymap one the same up to maxval 255, above it
-/// round(65535 v / maxval) clipped at 255 (Pillow's 32-bit "I" mode converted); binary samples above maxval clip at 255.
+/// pixmap sample v becomes round(v / maxval * 255); a graymap one the same up to maxval 255, above it
+/// round(v / maxval * 65535) clipped at 255 (Pillow's 32-bit "I" mode converted); binary samples above maxval clip at 255.
 /// </summary>
 internal static class PnmDecoder
 {
@@ -58,13 +58,16 @@ internal static class PnmDecoder
         return new DecodedImage((int)height, (int)width, channels, pixels);
     }
 
-    /// <summary>The 8-bit value of each sample 0 to maxval, as Pillow maps it (see the type's summary).</summary>
+    /// <summary>
+    /// The 8-bit value of each sample 0 to maxval, as Pillow maps it (see the type's summary): it computes
+    /// v / maxval * range in doubles and rounds half to even, so that 300 of 1000 gives 76, 500 of 1000 128.
+    /// </summary>
     private static byte[] Scale(long maxval, bool gray)
     {
         long range = gray && maxval > 255 ? 65535 : 255;
         var table = new byte[maxval + 1];
         for (long v = 0; v <= maxval; v++)
-            table[v] = (byte)System.Math.Min(255, (2 * v * range + maxval) / (2 * maxval));
+            table[v] = (byte)System.Math.Min(255, System.Math.Round((double)v / maxval * range, MidpointRounding.ToEven));
         return table;
     }
 

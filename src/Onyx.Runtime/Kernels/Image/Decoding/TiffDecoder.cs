@@ -34,17 +34,19 @@ internal static class TiffDecoder
     }
 
     /// <summary>How the samples are laid out: planes (1 chunky, else one per sample), each chunk's size, the chunks.</summary>
-    private sealed record Layout(int Width, int Height, int Bits, int Samples, int Planes, int ChunkWidth, int ChunkHeight, long[] Offsets, long[] Counts)
+    private sealed record Layout(int Width, int Height, int Bits, int Samples, int Planes, bool Tiled, int ChunkWidth, int ChunkHeight, long[] Offsets, long[] Counts)
     {
         public int SamplesPerPlane => Samples / Planes;
 
         public long RowBytes(int width) => ((long)width * Bits * SamplesPerPlane + 7) / 8;
 
-        public bool Tiled => ChunkWidth != Width;
-
         public int ChunksAcross => (Width + ChunkWidth - 1) / ChunkWidth;
 
         public int ChunksDown => (Height + ChunkHeight - 1) / ChunkHeight;
+
+        /// <summary>The rows chunk <paramref name="chunk"/> holds: a tile's full height, a strip's cut at the image's end.</summary>
+        public int ChunkRows(int chunk) =>
+            Tiled ? ChunkHeight : System.Math.Min(ChunkHeight, Height - chunk / ChunksAcross % ChunksDown * ChunkHeight);
     }
 
     public static DecodedImage Decode(ReadOnlySpan<byte> data)
@@ -125,7 +127,7 @@ internal static class TiffDecoder
             throw new ImageDataException($"TIFF strips or tiles of {chunkWidth}x{chunkHeight} pixels are not allowed");
         long[] offsets = tileOffsets ?? directory.Values(273) ?? throw new ImageDataException("TIFF directory lacks the StripOffsets tag (273)");
         long[] counts = directory.Values(tileOffsets is null ? 279 : 325) ?? throw new ImageDataException("TIFF directory lacks the strip or tile byte counts");
-        var layout = new Layout((int)width, (int)height, (int)bits, samples, planes, (int)chunkWidth, (int)chunkHeight, offsets, counts);
+        var layout = new Layout((int)width, (int)height, (int)bits, samples, planes, tileOffsets is not null, (int)chunkWidth, (int)chunkHeight, offsets, counts);
         long needed = (long)layout.ChunksAcross * layout.ChunksDown * planes;
         if (offsets.Length < needed || counts.Length < needed)
             throw new ImageDataException($"TIFF image needs {needed} strips or tiles, found {offsets.Length} offsets and {counts.Length} byte counts");
@@ -135,8 +137,11 @@ internal static class TiffDecoder
     /// <summary>Each plane's samples as packed rows of the full image.</summary>
     private static byte[][] ReadPlanes(ReadOnlySpan<byte> data, Layout layout, int compression, bool predictor, bool little)
     {
-        var planes = new byte[layout.Planes][];
         long rowBytes = layout.RowBytes(layout.Width), chunkRowBytes = layout.RowBytes(layout.ChunkWidth);
+        for (int chunk = 0; chunk < layout.ChunksAcross * layout.ChunksDown * layout.Planes; chunk++)
+            if (chunkRowBytes * layout.ChunkRows(chunk) is var bytes && bytes > System.Math.Max(layout.Counts[chunk], 1) * MaxRatio(compression))
+                throw new ImageDataException($"TIFF strip or tile {chunk} holds {layout.Counts[chunk]} bytes, too few for the {bytes} bytes its size implies");
+        var planes = new byte[layout.Planes][];
         for (int plane = 0; plane < layout.Planes; plane++)
         {
             planes[plane] = new byte[rowBytes * layout.Height];
@@ -144,8 +149,7 @@ internal static class TiffDecoder
                 for (int across = 0; across < layout.ChunksAcross; across++)
                 {
                     int chunk = (plane * layout.ChunksDown + down) * layout.ChunksAcross + across;
-                    int top = down * layout.ChunkHeight;
-                    int rows = layout.Tiled ? layout.ChunkHeight : System.Math.Min(layout.ChunkHeight, layout.Height - top);
+                    int top = down * layout.ChunkHeight, rows = layout.ChunkRows(chunk);
                     ReadOnlySpan<byte> stored = EncodedBytes.Slice(data, layout.Offsets[chunk], layout.Counts[chunk], Format, $"strip or tile {chunk}");
                     byte[] pixels = Decompress(stored, (int)(chunkRowBytes * rows), compression);
                     if (predictor)
@@ -158,6 +162,15 @@ internal static class TiffDecoder
         }
         return planes;
     }
+
+    /// <summary>The most a stored byte can expand to under <paramref name="compression"/>; bounds sizes before allocating.</summary>
+    private static long MaxRatio(int compression) => compression switch
+    {
+        NoCompression => 1,
+        PackBits => 64,
+        AdobeDeflate or OldDeflate => 1100,
+        _ => 4096,
+    };
 
     private static byte[] Decompress(ReadOnlySpan<byte> stored, int expected, int compression)
     {
