@@ -20,7 +20,7 @@ internal static class ImageDecoderNode
     {
         OnyxException error = Assert.ThrowsAny<OnyxException>(() => Decode(encoded));
         foreach (string part in parts)
-            Assert.Contains(part, error.Message);
+            Assert.True(error.Message.Contains(part, StringComparison.Ordinal), $"'{part}' is not in: {error.Message}");
     }
 
     /// <summary>The bytes of test image <paramref name="file"/>.</summary>
