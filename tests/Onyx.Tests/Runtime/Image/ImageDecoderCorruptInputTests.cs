@@ -54,6 +54,13 @@ public sealed class ImageDecoderCorruptInputTests
     }
 
     [Fact]
+    public void A_PNG_ending_after_its_image_data_without_IEND_decodes_as_in_Pillow()
+    {
+        byte[] png = Image("png_rgb8.png");
+        Assert.Equal(Expected("png_rgb8").Rgb, Decode(png[..^12]).Pixels);
+    }
+
+    [Fact]
     public void PNG_image_data_that_is_not_a_zlib_stream_is_refused()
     {
         AssertFails(Png(2, 2, 8, 2, [0x12, 0x34, 0x56, 0x78, 0x9A, 0xBC]), "PNG compressed data is not a valid zlib stream");

@@ -170,14 +170,14 @@ internal static class BmpDecoder
         indices[at] = value;
     }
 
-    /// <summary>The red, green, blue and alpha masks: from the header for bit fields, else 5-5-5 (16 bits) or 8-8-8.</summary>
+    /// <summary>The red, green and blue masks: from the header for bit fields, else 5-5-5 (16 bits) or 8-8-8.</summary>
     private static uint[] Masks(ReadOnlySpan<byte> data, int headerSize, ReadOnlySpan<byte> info, int bits, int compression)
     {
         if (compression == Rgb)
-            return bits == 16 ? [0x7C00, 0x3E0, 0x1F, 0] : [0xFF0000, 0xFF00, 0xFF, 0];
+            return bits == 16 ? [0x7C00, 0x3E0, 0x1F] : [0xFF0000, 0xFF00, 0xFF];
         // The V2 and later headers hold the masks; after BITMAPINFOHEADER (and OS/2 2.x) they follow it.
         ReadOnlySpan<byte> fields = headerSize is >= 52 and not 64 ? info[40..] : EncodedBytes.Slice(data, 14 + headerSize, 12, Format, "bit-field masks");
-        uint[] masks = [BinaryPrimitives.ReadUInt32LittleEndian(fields), BinaryPrimitives.ReadUInt32LittleEndian(fields[4..]), BinaryPrimitives.ReadUInt32LittleEndian(fields[8..]), 0];
+        uint[] masks = [BinaryPrimitives.ReadUInt32LittleEndian(fields), BinaryPrimitives.ReadUInt32LittleEndian(fields[4..]), BinaryPrimitives.ReadUInt32LittleEndian(fields[8..])];
         if (bits < 32)
             for (int c = 0; c < 3; c++)
                 masks[c] &= (uint)((1L << bits) - 1);

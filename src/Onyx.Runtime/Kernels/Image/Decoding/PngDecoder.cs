@@ -34,7 +34,8 @@ internal static class PngDecoder
         var compressed = new MemoryStream();
         bool ended = false;
         long offset = Signature.Length;
-        while (!ended)
+        // Like Pillow, accept data that ends after a whole chunk once image data has come, without IEND.
+        while (!ended && (offset < data.Length || compressed.Length == 0))
         {
             uint length = BinaryPrimitives.ReadUInt32BigEndian(EncodedBytes.Slice(data, offset, 4, Format, "chunk length"));
             ReadOnlySpan<byte> typeAndData = EncodedBytes.Slice(data, offset + 4, 4L + length, Format, "chunk");
