@@ -43,6 +43,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Tensors.GridSampleKernel.Kernels,
         .. Image.RoiAlignKernel.Kernels,
         .. Image.NonMaxSuppressionKernel.Kernels,
+        .. Image.ImageDecoderKernel.Kernels,
         .. Quantization.QLinearMatMulKernel.Kernels,
         .. Nn.MaxRoiPoolKernel.Kernels,
         .. Quantization.LinearQuantizationKernels.Kernels,
