@@ -25,8 +25,9 @@ internal static class JpegDecoder
 
     internal static DecodedImage Decode(ReadOnlySpan<byte> data)
     {
-        if (data.Length < 2 || data[0] != 0xFF || data[1] != Soi)
-            throw new ImageDataException("JPEG data does not start with the start-of-image marker FF D8");
+        // Pillow identifies JPEG data by FF D8 FF: the start-of-image marker and then directly another marker.
+        if (data.Length < 3 || data[0] != 0xFF || data[1] != Soi || data[2] != 0xFF)
+            throw new ImageDataException("JPEG data does not start with FF D8 FF (the start-of-image marker followed by another marker)");
         var quantization = new int[4][];
         var dcTables = new JpegHuffmanTable?[4];
         var acTables = new JpegHuffmanTable?[4];

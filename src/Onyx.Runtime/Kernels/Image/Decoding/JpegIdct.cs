@@ -4,7 +4,9 @@ namespace Onyx.Runtime.Kernels.Image.Decoding;
 /// The 8x8 inverse DCT (T.81 A.3.3) in the integer form libjpeg calls JDCT_ISLOW, which Pillow uses: the
 /// Loeffler-Ligtenberg-Moschytz factorization with constants scaled by 2^13, columns first keeping two extra
 /// fraction bits, then rows, each pass rounding half up; the level shift adds 128, and out-of-range values are
-/// first wrapped to [-512, 511] and then clamped to [0, 255] as libjpeg's range-limit table does.
+/// first wrapped to [-512, 511] and then clamped to [0, 255] as libjpeg's range-limit table does. Like libjpeg's C
+/// code on 64-bit platforms, products are 64-bit, the quantization values 16-bit and the pass-1 results 32-bit, so
+/// even corrupt data with huge coefficients decodes as djpeg does without SIMD.
 /// </summary>
 internal static class JpegIdct
 {
@@ -19,26 +21,27 @@ internal static class JpegIdct
     public static void Transform(ReadOnlySpan<short> coefficients, ReadOnlySpan<int> quantization, Span<byte> output, int stride)
     {
         Span<int> workspace = stackalloc int[64];
-        Span<int> line = stackalloc int[8];
+        Span<long> line = stackalloc long[8];
         for (int column = 0; column < 8; column++)
         {
             for (int row = 0; row < 8; row++)
-                line[row] = coefficients[row * 8 + column] * quantization[row * 8 + column];
+                line[row] = coefficients[row * 8 + column] * (short)quantization[row * 8 + column];
             Transform1D(line);
             for (int row = 0; row < 8; row++)
-                workspace[row * 8 + column] = Descale(line[row], ConstBits - Pass1Bits);
+                workspace[row * 8 + column] = (int)Descale(line[row], ConstBits - Pass1Bits);
         }
         for (int row = 0; row < 8; row++)
         {
-            workspace.Slice(row * 8, 8).CopyTo(line);
+            for (int column = 0; column < 8; column++)
+                line[column] = workspace[row * 8 + column];
             Transform1D(line);
             Span<byte> samples = output.Slice(row * stride, 8);
             for (int column = 0; column < 8; column++)
-                samples[column] = RangeLimit(Descale(line[column], ConstBits + Pass1Bits + 3));
+                samples[column] = RangeLimit((int)Descale(line[column], ConstBits + Pass1Bits + 3));
         }
     }
 
-    private static int Descale(int value, int bits) => (value + (1 << (bits - 1))) >> bits;
+    private static long Descale(long value, int bits) => (value + (1L << (bits - 1))) >> bits;
 
     private static byte RangeLimit(int value)
     {
@@ -47,21 +50,21 @@ internal static class JpegIdct
     }
 
     /// <summary>The 1-D transform of 8 values in place, results scaled by 2^13.</summary>
-    private static void Transform1D(Span<int> v)
+    private static void Transform1D(Span<long> v)
     {
-        int z1 = (v[2] + v[6]) * C0_541196100;
-        int even2 = z1 - v[6] * C1_847759065;
-        int even3 = z1 + v[2] * C0_765366865;
-        int even0 = (v[0] + v[4]) << ConstBits;
-        int even1 = (v[0] - v[4]) << ConstBits;
-        int sum0 = even0 + even3, sum3 = even0 - even3, sum1 = even1 + even2, sum2 = even1 - even2;
+        long z1 = (v[2] + v[6]) * C0_541196100;
+        long even2 = z1 - v[6] * C1_847759065;
+        long even3 = z1 + v[2] * C0_765366865;
+        long even0 = (v[0] + v[4]) << ConstBits;
+        long even1 = (v[0] - v[4]) << ConstBits;
+        long sum0 = even0 + even3, sum3 = even0 - even3, sum1 = even1 + even2, sum2 = even1 - even2;
 
-        int odd0 = v[7], odd1 = v[5], odd2 = v[3], odd3 = v[1];
-        int cross = (odd0 + odd2 + odd1 + odd3) * C1_175875602;
-        int a = (odd0 + odd3) * -C0_899976223;
-        int b = (odd1 + odd2) * -C2_562915447;
-        int c = (odd0 + odd2) * -C1_961570560 + cross;
-        int d = (odd1 + odd3) * -C0_390180644 + cross;
+        long odd0 = v[7], odd1 = v[5], odd2 = v[3], odd3 = v[1];
+        long cross = (odd0 + odd2 + odd1 + odd3) * C1_175875602;
+        long a = (odd0 + odd3) * -C0_899976223;
+        long b = (odd1 + odd2) * -C2_562915447;
+        long c = (odd0 + odd2) * -C1_961570560 + cross;
+        long d = (odd1 + odd3) * -C0_390180644 + cross;
         odd0 = odd0 * C0_298631336 + a + c;
         odd1 = odd1 * C2_053119869 + b + d;
         odd2 = odd2 * C3_072711026 + b + c;
