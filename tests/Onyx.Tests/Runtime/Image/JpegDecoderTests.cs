@@ -84,6 +84,27 @@ public sealed class JpegDecoderTests
     }
 
     [Fact]
+    public void Huffman_tables_the_file_leaves_out_default_to_the_standard_ones()
+    {
+        // Motion-JPEG style: the same baseline file (made with cjpeg's standard tables) without its DHT segments.
+        byte[] data = Read("s420_33x29.jpg");
+        var stripped = new List<byte>(data[..2]);
+        for (int at = 2; ;)
+        {
+            int length = (data[at + 2] << 8) | data[at + 3];
+            if (data[at + 1] == 0xDA)
+            {
+                stripped.AddRange(data[at..]);
+                break;
+            }
+            if (data[at + 1] != 0xC4)
+                stripped.AddRange(data[at..(at + 2 + length)]);
+            at += 2 + length;
+        }
+        AssertSame(ReadPnm("s420_33x29.pnm"), JpegDecoder.Decode([.. stripped]));
+    }
+
+    [Fact]
     public void An_adobe_marker_with_transform_0_keeps_the_stored_rgb()
     {
         byte[] data = Read("rgb_adobe_17x13.jpg");
@@ -137,7 +158,7 @@ public sealed class JpegDecoderTests
     public void Entropy_coded_data_matching_no_huffman_code_is_rejected()
     {
         byte[] data = Read("s420_17x13.jpg");
-        int scanData = Marker(data, 0xDA) + 2 + ((data[Marker(data, 0xDA) + 2] << 8) | data[Marker(data, 0xDA) + 3]);
+        int scan = Marker(data, 0xDA), scanData = scan + 2 + ((data[scan + 2] << 8) | data[scan + 3]);
         // Stuffed FF bytes read as all one bits, which no Huffman code is (T.81 C.2).
         byte[] corrupt = [.. data[..scanData], .. Enumerable.Repeat<byte[]>([0xFF, 0x00], 40).SelectMany(b => b), 0xFF, 0xD9];
         Assert.Contains("matches no code", Rejects(corrupt).Message);

@@ -15,8 +15,8 @@ namespace Onyx.Runtime.Kernels.Image.Decoding;
 /// 65500 samples a side or 2^28 pixels. As with Pillow, a file that ends before its end-of-image marker is
 /// rejected; a scan whose data stops early at a marker gives an image with the rest of that interval as decoded
 /// so far (libjpeg's zero fill). Bytes between markers are skipped as libjpeg does. Unlike libjpeg, which warns
-/// and carries on, a bit sequence that is no Huffman code, a wrong restart marker and a missing Huffman table are
-/// errors.
+/// and carries on, a bit sequence that is no Huffman code and a wrong restart marker are errors. Huffman tables 0
+/// and 1 default to the T.81 Annex K tables when the file leaves them out, as in libjpeg-turbo.
 /// </remarks>
 internal static class JpegDecoder
 {
@@ -244,7 +244,7 @@ internal static class JpegDecoder
     }
 
     private static JpegHuffmanTable Table(JpegHuffmanTable?[] tables, int index, string kind, int component) =>
-        (index < 4 ? tables[index] : null)
+        (index < 4 ? tables[index] : null) ?? JpegHuffmanTable.Default(kind == "DC", index)
             ?? throw new ImageDataException($"JPEG scan selects {kind} Huffman table {index} for component {component}, which is not defined");
 
     /// <summary>The limits libjpeg enforces on progressive scan parameters (G.1.1.1.1): DC and AC bands apart, AC bands of one component, each refinement one bit.</summary>

@@ -41,6 +41,28 @@ internal sealed class JpegHuffmanTable
 
     public int MaxSymbol { get; }
 
+    private static readonly JpegHuffmanTable[] Standard =
+    [
+        FromHex("00010501010101010100000000000000", "000102030405060708090A0B"),
+        FromHex("00030101010101010101010000000000", "000102030405060708090A0B"),
+        FromHex("0002010303020403050504040000017D",
+            "01020300041105122131410613516107227114328191A1082342B1C11552D1F02433627282090A161718191A25262728292A3435363738393A"
+            + "434445464748494A535455565758595A636465666768696A737475767778797A838485868788898A92939495969798999AA2A3A4A5A6A7A8A9AA"
+            + "B2B3B4B5B6B7B8B9BAC2C3C4C5C6C7C8C9CAD2D3D4D5D6D7D8D9DAE1E2E3E4E5E6E7E8E9EAF1F2F3F4F5F6F7F8F9FA"),
+        FromHex("00020102040403040705040400010277",
+            "000102031104052131061241510761711322328108144291A1B1C109233352F0156272D10A162434E125F11718191A262728292A35363738393A"
+            + "434445464748494A535455565758595A636465666768696A737475767778797A82838485868788898A92939495969798999AA2A3A4A5A6A7A8A9AA"
+            + "B2B3B4B5B6B7B8B9BAC2C3C4C5C6C7C8C9CAD2D3D4D5D6D7D8D9DAE2E3E4E5E6E7E8E9EAF2F3F4F5F6F7F8F9FA"),
+    ];
+
+    /// <summary>
+    /// The example tables of T.81 Annex K.3 (luminance for table 0, chrominance for table 1), which libjpeg-turbo
+    /// uses for a table 0 or 1 that the file never defines, as Motion-JPEG frames leave them out.
+    /// </summary>
+    public static JpegHuffmanTable? Default(bool dc, int index) => index < 2 ? Standard[(dc ? 0 : 2) + index] : null;
+
+    private static JpegHuffmanTable FromHex(string counts, string symbols) => new(Convert.FromHexString(counts), Convert.FromHexString(symbols));
+
     public int Decode(ref JpegBitReader reader)
     {
         int peek = reader.Peek16();
