@@ -24,18 +24,35 @@ internal static class JpegIdct
         Span<long> line = stackalloc long[8];
         for (int column = 0; column < 8; column++)
         {
+            bool acZero = true;
             for (int row = 0; row < 8; row++)
+            {
                 line[row] = coefficients[row * 8 + column] * (short)quantization[row * 8 + column];
+                acZero &= row == 0 || line[row] == 0;
+            }
+            // Without AC terms every output is the DC term, which the full transform gives exactly too.
+            if (acZero)
+            {
+                for (int row = 0; row < 8; row++)
+                    workspace[row * 8 + column] = (int)(line[0] << Pass1Bits);
+                continue;
+            }
             Transform1D(line);
             for (int row = 0; row < 8; row++)
                 workspace[row * 8 + column] = (int)Descale(line[row], ConstBits - Pass1Bits);
         }
         for (int row = 0; row < 8; row++)
         {
-            for (int column = 0; column < 8; column++)
-                line[column] = workspace[row * 8 + column];
-            Transform1D(line);
             Span<byte> samples = output.Slice(row * stride, 8);
+            ReadOnlySpan<int> terms = workspace.Slice(row * 8, 8);
+            if (terms[1..].IndexOfAnyExcept(0) < 0)
+            {
+                samples.Fill(RangeLimit((int)Descale(terms[0], Pass1Bits + 3)));
+                continue;
+            }
+            for (int column = 0; column < 8; column++)
+                line[column] = terms[column];
+            Transform1D(line);
             for (int column = 0; column < 8; column++)
                 samples[column] = RangeLimit((int)Descale(line[column], ConstBits + Pass1Bits + 3));
         }
