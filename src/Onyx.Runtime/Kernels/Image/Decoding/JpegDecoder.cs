@@ -37,14 +37,13 @@ internal static class JpegDecoder
         int position = 2;
         while (true)
         {
-            int markerOffset = position;
-            int marker = Next(data, ref position);
+            int marker = Next(data, ref position), markerOffset = position - 2;
             if (marker == Eoi)
                 break;
             if (marker is Tem or >= Rst0 and <= Rst7)
                 continue;
             if (marker == Soi)
-                throw new ImageDataException($"JPEG data has a second start-of-image marker at offset {position - 2}");
+                throw new ImageDataException($"JPEG data has a second start-of-image marker at offset {markerOffset}");
             ReadOnlySpan<byte> segment = Segment(data, ref position, marker);
             switch (marker)
             {
