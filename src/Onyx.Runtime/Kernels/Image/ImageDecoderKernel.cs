@@ -49,7 +49,7 @@ internal static class ImageDecoderKernel
         if (data.StartsWith(PngDecoder.Signature))
             return PngDecoder.Decode(data);
         if (data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
-            throw new ImageDataException("JPEG decoding is not available");
+            return JpegDecoder.Decode(data);
         if (data.StartsWith(BmpDecoder.Signature))
             return BmpDecoder.Decode(data);
         if (data.StartsWith(TiffDecoder.LittleEndianSignature) || data.StartsWith(TiffDecoder.BigEndianSignature))
