@@ -6,5 +6,10 @@ internal static class MlModelKernels
     public static IReadOnlyList<KernelRegistration> Kernels =>
     [
         .. TreeEnsembleKernel.Kernels,
+        .. TreeEnsembleClassifierKernel.Kernels,
+        .. TreeEnsembleRegressorKernel.Kernels,
+        .. LinearKernels.Kernels,
+        .. SvmRegressorKernel.Kernels,
+        .. SvmClassifierKernel.Kernels,
     ];
 }

@@ -55,16 +55,4 @@ internal static class ModelAttributes
                 throw node.Fail($"attribute '{name}' has {other} values; expected as many as '{first}' ({length})");
         }
     }
-
-    /// <summary>The class labels: the one of the two attributes set, as strings or as int64s.</summary>
-    public static (string[]? Strings, long[]? Ints) Labels(KernelNode node, string stringsName, string intsName, bool required)
-    {
-        bool strings = node.Attributes.IsSet(stringsName);
-        bool ints = node.Attributes.IsSet(intsName);
-        if (strings && ints)
-            throw node.Fail($"attributes '{stringsName}' and '{intsName}' must not both be set");
-        if (required && !strings && !ints)
-            throw node.Fail($"one of the attributes '{stringsName}' and '{intsName}' must be set");
-        return (strings ? [.. node.Attributes.Strings(stringsName)!] : null, ints ? [.. node.Attributes.Ints(intsName)!] : null);
-    }
 }
