@@ -1,4 +1,4 @@
-using Onyx.Runtime.Compute;
+using System.Runtime.InteropServices;
 
 namespace Onyx.Runtime.Kernels.Ml;
 
@@ -71,36 +71,29 @@ internal static class TreeEnsembleKernel
         {
             PredictorRows rows = PredictorRows.Read(context);
             forest.CheckFeatures(context, rows);
-            Tensor x = context.Tensor(0);
-            long[] dims = [rows.Count, width];
-            var scores = new double[context.ElementCount(dims)];
+            DataType type = context.Tensor(0).DataType;
+            byte[] y = context.AllocateOutput(0, type, [rows.Count, width]);
+            var scores = new double[width];
             for (long r = 0; r < rows.Count; r++)
             {
-                Span<double> row = scores.AsSpan((int)r * width, width);
-                forest.Score(rows.Row(r), row, aggregation);
-                PostTransform.Apply(transform, row);
+                forest.Score(rows.Row(r), scores, aggregation);
+                PostTransform.Apply(transform, scores);
+                Write(type, y, (int)r * width, scores);
             }
-            Write(context, x.DataType, dims, scores);
         });
     }
 
-    private static void Write(KernelContext context, DataType type, long[] dims, double[] scores)
+    /// <summary>Writes <paramref name="scores"/> at element <paramref name="start"/> of <paramref name="y"/>, in X's type.</summary>
+    private static void Write(DataType type, byte[] y, int start, double[] scores)
     {
-        switch (type)
+        for (int i = 0; i < scores.Length; i++)
         {
-            case DataType.Double:
-                scores.CopyTo(context.Output<double>(0, type, dims));
-                break;
-            case DataType.Float16:
-                Span<Half> halves = context.Output<Half>(0, type, dims);
-                for (int i = 0; i < scores.Length; i++)
-                    halves[i] = (Half)scores[i];
-                break;
-            default:
-                Span<float> floats = context.Output<float>(0, DataType.Float, dims);
-                for (int i = 0; i < scores.Length; i++)
-                    floats[i] = (float)scores[i];
-                break;
+            switch (type)
+            {
+                case DataType.Double: MemoryMarshal.Cast<byte, double>(y.AsSpan())[start + i] = scores[i]; break;
+                case DataType.Float16: MemoryMarshal.Cast<byte, Half>(y.AsSpan())[start + i] = (Half)scores[i]; break;
+                default: MemoryMarshal.Cast<byte, float>(y.AsSpan())[start + i] = (float)scores[i]; break;
+            }
         }
     }
 

@@ -142,6 +142,7 @@ public sealed class TreeEnsembleKernelTests
         AssertFails(() => Ensemble([1], With("tree_roots", Ints("tree_roots", 3))), "tree_roots[0] is 3");
         AssertFails(() => Ensemble([1], With("aggregate_function", Attribute.Create("aggregate_function", 7L))), "'aggregate_function' is 7");
         AssertFails(() => Ensemble([1], [.. OneNode(6)]), "'membership_values' holds 0", "BRANCH_MEMBER node (1)");
+        AssertFails(() => Ensemble([1], With("n_targets", Attribute.Create("n_targets", (long)int.MaxValue))), "more than one array can hold");
     }
 
     [Fact]
