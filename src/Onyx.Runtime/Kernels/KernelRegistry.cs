@@ -61,6 +61,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Math.DetKernel.Kernels,
         .. Math.EinsumKernel.Kernels,
         .. Ml.MlTransformKernels.Kernels,
+        .. Ml.MlModelKernels.Kernels,
         .. Signal.SignalKernels.Kernels,
     ]);
 
