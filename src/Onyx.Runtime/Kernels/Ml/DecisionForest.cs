@@ -91,12 +91,13 @@ internal sealed class DecisionForest
     /// <summary>
     /// Combines the values of the leaves <paramref name="row"/> reaches into <paramref name="scores"/> (one per
     /// target, overwritten): their sum, the sum over the tree count, or the least or greatest value; a target no
-    /// reached leaf names scores 0.
+    /// reached leaf names scores 0. <paramref name="reached"/> (one per target, overwritten) tells which targets a
+    /// reached leaf names.
     /// </summary>
-    public void Score(ReadOnlySpan<double> row, Span<double> scores, TreeAggregation aggregation)
+    public void Score(ReadOnlySpan<double> row, Span<double> scores, Span<bool> reached, TreeAggregation aggregation)
     {
         scores.Clear();
-        Span<bool> reached = scores.Length <= 256 ? stackalloc bool[scores.Length] : new bool[scores.Length];
+        reached.Clear();
         foreach (int root in _roots)
         {
             foreach (LeafValue value in _leaves[~Leaf(row, root)])

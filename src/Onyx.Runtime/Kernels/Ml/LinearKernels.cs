@@ -41,10 +41,11 @@ internal static class LinearKernels
     }
 
     /// <summary>
-    /// Y is the label of the first highest score (the class index without labels) and Z float [N, classes]. As in
-    /// the ONNX reference implementation, one score s with two labels is binary: scores [-s, s] before the
-    /// transform; one score with one label or none names that label (or 1) when s reaches 0 (NONE) or 0.5 (other
-    /// transforms) after the transform, and 0 (or "") otherwise. The class count is the intercept count, or the
+    /// Y is the label of the first highest score before post_transform (as in ONNX Runtime; PROBIT does not keep the
+    /// order of scores outside (0, 1)), the class index without labels, and Z float [N, classes]. One score s with
+    /// two labels is binary: the second label when s &gt; 0, scores expanded by <see cref="PostTransform.ExpandBinary"/>
+    /// (as ONNX Runtime); as in the ONNX reference implementation, one score with one label or none names that label
+    /// (or 1) when s reaches 0 (NONE) or 0.5 (other transforms) after the transform, and 0 (or "") otherwise. The class count is the intercept count, or the
     /// coefficient count over F without intercepts.
     /// </summary>
     private static Kernel CreateClassifier(KernelNode node)
@@ -85,13 +86,11 @@ internal static class LinearKernels
             for (long r = 0; r < rows.Count; r++)
             {
                 Score(rows.Row(r), coefficients, intercepts, scores.AsSpan(0, classes));
+                int best = binary ? (scores[0] > 0 ? 1 : 0) : ClassLabels.ArgMax(scores);
                 if (binary)
-                {
-                    scores[1] = scores[0];
-                    scores[0] = -scores[1];
-                }
+                    PostTransform.ExpandBinary(transform, scores[0], scores);
                 PostTransform.Apply(transform, scores);
-                winners[r] = width > 1 ? ClassLabels.ArgMax(scores) : scores[0] >= threshold ? 1 : 0;
+                winners[r] = width > 1 ? best : scores[0] >= threshold ? 1 : 0;
                 for (int c = 0; c < width; c++)
                     z[(int)r * width + c] = (float)scores[c];
             }

@@ -6,7 +6,8 @@ internal enum ScoreTransform { None, Softmax, Logistic, SoftmaxZero, Probit }
 /// <summary>
 /// Parses and applies 'post_transform' to one row of scores, with the semantics of the ONNX reference implementation:
 /// LOGISTIC and PROBIT per score, SOFTMAX and SOFTMAX_ZERO over the row (SOFTMAX_ZERO keeps zero scores at zero
-/// weight and gives 0.5 everywhere when the whole row weighs nothing).
+/// weight and, as ONNX Runtime, leaves a row that weighs nothing at zero where the reference implementation gives
+/// 0.5). Unlike ONNX Runtime, every transform applies to a row of one score too, as the spec asks.
 /// </summary>
 internal static class PostTransform
 {
@@ -50,6 +51,17 @@ internal static class PostTransform
                     score = Probit(score);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Writes the two scores of a binary classifier whose one score is <paramref name="v"/>, before the transform:
+    /// [1 - v, v] under NONE and PROBIT (v read as the second class's probability), [-v, v] under the other transforms
+    /// (v read as a margin), as ONNX Runtime and the reference implementation write them.
+    /// </summary>
+    public static void ExpandBinary(ScoreTransform transform, double v, Span<double> scores)
+    {
+        scores[0] = transform is ScoreTransform.None or ScoreTransform.Probit ? 1 - v : -v;
+        scores[1] = v;
     }
 
     /// <summary>1 / (1 + e^-x), evaluated on |x| so that it never overflows.</summary>
@@ -99,8 +111,10 @@ internal static class PostTransform
             score = System.Math.Abs(score) > 1e-7 ? System.Math.Exp(score - max) : score * System.Math.Exp(-max);
             sum += score;
         }
+        if (sum == 0)
+            return;
         foreach (ref double score in scores)
-            score = sum == 0 ? 0.5 : score / sum;
+            score /= sum;
     }
 
     private static double Max(ReadOnlySpan<double> scores)

@@ -6,11 +6,11 @@ namespace Onyx.Runtime.Kernels.Ml;
 /// rho[p] + Σ over class i's vectors of coefficients[j - 1][k] K(x, v_k) + Σ over class j's of coefficients[i][k]
 /// K(x, v_k) and votes for i when positive, for j otherwise; the scores are the C(C-1)/2 pair scores, or, with
 /// prob_a and prob_b, the class probabilities coupled from the pairs' Platt-scaled probabilities. Without support
-/// vectors each class scores x·coefficients[c] + rho[0]. The label is that of the most voted (or highest scored)
-/// class, except that with one rho value two labels pick the second when every coefficient is non-negative and,
-/// without probabilities, the top vote or score reaches 0.5, and other label counts give the int64 label 1 for a
-/// positive top score and 0 otherwise. post_transform applies to the scores; one score s with two labels becomes
-/// [-s, s] first (PROBIT keeps the one score).
+/// vectors each class scores x·coefficients[c] + rho[0]. As in ONNX Runtime, the label is that of the first most
+/// voted class, or without support vectors of the first highest score before post_transform, except that two
+/// classes without support vectors pick the second when the top score reaches 0.5 (every coefficient non-negative)
+/// or exceeds 0 (otherwise). post_transform applies to the scores; one score s with two labels becomes [-s, s]
+/// first (PROBIT keeps the one score).
 /// </summary>
 internal static class SvmClassifierKernel
 {
@@ -58,14 +58,10 @@ internal static class SvmClassifierKernel
             features = coefficients.Length / classes;
         }
         bool probabilities = count > 0 && probA.Length > 0;
-        bool singleRho = rho.Length == 1;
-        if (singleRho && classes == 1 && labels.AreStrings)
-            throw node.Fail("a single string class label cannot name the labels 0 and 1 that one rho value gives");
-        ClassLabels outputs = singleRho && classes != 2 ? labels.WithInts([0, 1]) : labels;
         bool allPositive = coefficients.Min() >= 0;
         ScoreTransform transform = PostTransform.Parse(node);
         int scoreCount = count == 0 ? classes : probabilities ? classes : pairs;
-        bool secondClass = scoreCount == 1 && singleRho && classes == 2 && transform != ScoreTransform.Probit;
+        bool secondClass = scoreCount == 1 && classes == 2 && transform != ScoreTransform.Probit;
         int width = secondClass ? 2 : scoreCount;
         SvmKernelFunction kernel = count > 0 ? SvmKernelFunction.Parse(node) : SvmKernelFunction.Linear;
         int[] starts = new int[perClass.Length];
@@ -103,10 +99,7 @@ internal static class SvmClassifierKernel
                     ranked = scores.AsSpan(0, classes);
                 }
                 int top = ClassLabels.ArgMax(ranked);
-                double topWeight = ranked[top];
-                winners[r] = !singleRho ? top
-                    : classes == 2 ? (!probabilities && allPositive && topWeight >= 0.5 ? 1 : top)
-                    : topWeight > 0 ? 1 : 0;
+                winners[r] = count == 0 && classes == 2 && (allPositive ? ranked[top] >= 0.5 : ranked[top] > 0) ? 1 : top;
                 if (secondClass)
                 {
                     scores[1] = scores[0];
@@ -117,7 +110,7 @@ internal static class SvmClassifierKernel
                 for (int c = 0; c < width; c++)
                     z[(int)r * width + c] = (float)scores[c];
             }
-            outputs.Write(context, winners);
+            labels.Write(context, winners);
         });
     }
 

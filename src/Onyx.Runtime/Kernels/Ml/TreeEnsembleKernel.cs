@@ -74,9 +74,10 @@ internal static class TreeEnsembleKernel
             DataType type = context.Tensor(0).DataType;
             byte[] y = context.AllocateOutput(0, type, [rows.Count, width]);
             var scores = new double[width];
+            var reached = new bool[width];
             for (long r = 0; r < rows.Count; r++)
             {
-                forest.Score(rows.Row(r), scores, aggregation);
+                forest.Score(rows.Row(r), scores, reached, aggregation);
                 PostTransform.Apply(transform, scores);
                 Write(type, y, (int)r * width, scores);
             }

@@ -36,9 +36,10 @@ internal static class TreeEnsembleRegressorKernel
             long[] dims = [rows.Count, width];
             Span<float> y = context.Output<float>(0, DataType.Float, dims);
             var scores = new double[width];
+            var reached = new bool[width];
             for (long r = 0; r < rows.Count; r++)
             {
-                forest.Score(rows.Row(r), scores, aggregation);
+                forest.Score(rows.Row(r), scores, reached, aggregation);
                 for (int t = 0; t < bases.Length; t++)
                     scores[t] += bases[t];
                 PostTransform.Apply(transform, scores);

@@ -28,6 +28,31 @@ public sealed class LinearKernelTests
         AssertClose([1 / (1 + System.Math.Exp(2.5)), 1 / (1 + System.Math.Exp(-2.5))], y);
     }
 
+    /// <summary>
+    /// Scores [0, 2, -3] under SOFTMAX_ZERO: the zero keeps no weight, the others e^(s - 2) over e^0 + e^-5; a row of
+    /// zeros stays zeros.
+    /// </summary>
+    [Fact]
+    public void Linear_regressor_softmax_zero_gives_zero_scores_no_weight()
+    {
+        Attribute[] threeTargets = [Floats("coefficients", 0, 0, 0), Attribute.Create("targets", 3L), Attribute.Create("post_transform", "SOFTMAX_ZERO")];
+
+        float[] y = MlPredictorModel.Run("LinearRegressor", 1, 1, Rows([1f], 1), [.. threeTargets, Floats("intercepts", 0, 2, -3)])[0].ToArray<float>();
+        float[] zeros = MlPredictorModel.Run("LinearRegressor", 1, 1, Rows([1f], 1), threeTargets)[0].ToArray<float>();
+
+        AssertClose([0, 1 / (1 + System.Math.Exp(-5)), System.Math.Exp(-5) / (1 + System.Math.Exp(-5))], y);
+        Assert.Equal([0f, 0, 0], zeros);
+    }
+
+    /// <summary>One target scoring 1: LOGISTIC gives 1 / (1 + e^-1) (ONNX Runtime leaves a lone score untransformed).</summary>
+    [Fact]
+    public void Linear_regressor_transforms_a_single_target()
+    {
+        float[] y = MlPredictorModel.Run("LinearRegressor", 1, 1, Rows([1f], 1), Floats("coefficients", 1), Attribute.Create("post_transform", "LOGISTIC"))[0].ToArray<float>();
+
+        AssertClose([1 / (1 + System.Math.Exp(-1))], y);
+    }
+
     [Fact]
     public void Linear_regressor_rejects_coefficients_that_do_not_fit()
     {
@@ -51,6 +76,20 @@ public sealed class LinearKernelTests
         Assert.Equal([2f, 1, -2, 0, 3, -2, -2, -2, 5], result[1].ToArray<float>());
     }
 
+    /// <summary>Raw scores [0.2, 3, 0.5]: PROBIT gives [√2 erfinv(-0.6) ≈ -0.8416, NaN (3 is no probability), 0].</summary>
+    [Fact]
+    public void Linear_classifier_picks_the_label_before_the_post_transform()
+    {
+        OnnxValue[] result = Classify(Rows([1f, 1], 1), Floats("coefficients", 0, 0, 0, 0, 0, 0), Floats("intercepts", 0.2f, 3, 0.5f),
+            Strings("classlabels_strings", "x", "y", "z"), Attribute.Create("post_transform", "PROBIT"));
+
+        Assert.Equal(["y"], result[0].Tensor.ToStrings());
+        float[] z = result[1].ToArray<float>();
+        Assert.Equal(-0.8416, z[0], 2);
+        Assert.True(float.IsNaN(z[1]));
+        Assert.Equal(0f, z[2]);
+    }
+
     [Fact]
     public void Linear_classifier_softmax_scores_and_int_labels()
     {
@@ -61,8 +100,9 @@ public sealed class LinearKernelTests
         AssertClose([System.Math.E / (System.Math.E + 1), 1 / (System.Math.E + 1)], result[1].ToArray<float>());
     }
 
+    /// <summary>s = x0 - x1 is 1 and -1: NONE scores [1 - s, s], LOGISTIC [σ(-s), σ(s)]; the second label wins when s &gt; 0.</summary>
     [Fact]
-    public void Linear_classifier_with_one_score_and_two_labels_scores_minus_s_and_s()
+    public void Linear_classifier_with_one_score_and_two_labels_scores_one_minus_s_and_s_or_minus_s_and_s()
     {
         Attribute[] binary = [Floats("coefficients", 1, -1), Floats("intercepts", 0), Ints("classlabels_ints", 5, 7)];
 
@@ -70,7 +110,7 @@ public sealed class LinearKernelTests
         OnnxValue[] logistic = Classify(Rows([2f, 1], 1), [.. binary, Attribute.Create("post_transform", "LOGISTIC")]);
 
         Assert.Equal([7L, 5], none[0].ToArray<long>());
-        Assert.Equal([-1f, 1, 1, -1], none[1].ToArray<float>());
+        Assert.Equal([0f, 1, 2, -1], none[1].ToArray<float>());
         Assert.Equal([7L], logistic[0].ToArray<long>());
         AssertClose([1 / (1 + System.Math.E), 1 / (1 + 1 / System.Math.E)], logistic[1].ToArray<float>());
     }

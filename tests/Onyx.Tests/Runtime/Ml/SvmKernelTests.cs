@@ -79,6 +79,20 @@ public sealed class SvmKernelTests
         AssertClose([1 / (1 + System.Math.E), 1 / (1 + 1 / System.Math.E)], logistic[1].ToArray<float>());
     }
 
+    /// <summary>
+    /// Vectors [1] and [2], coefficients [1, 1] (all non-negative): the pair scores x + 2x = 3x, and the label is the
+    /// most voted class whatever the coefficients' signs.
+    /// </summary>
+    [Fact]
+    public void Svm_classifier_binary_label_is_the_most_voted_class()
+    {
+        OnnxValue[] result = Classify([1, -1], 1, Ints("vectors_per_class", 1, 1), Floats("support_vectors", 1, 2), Floats("coefficients", 1, 1),
+            Floats("rho", 0), Strings("classlabels_strings", "a", "b"));
+
+        Assert.Equal(["a", "b"], result[0].Tensor.ToStrings());
+        Assert.Equal([-3f, 3, 3, -3], result[1].ToArray<float>());
+    }
+
     [Fact]
     public void Svm_classifier_with_prob_a_and_prob_b_gives_platt_probabilities()
     {
@@ -105,12 +119,25 @@ public sealed class SvmKernelTests
     [Fact]
     public void Svm_classifier_without_support_vectors_scores_each_class_linearly()
     {
-        // Scores [2, 1] for x = [2, 1]; one rho, two labels and non-negative coefficients: a top score of at least
-        // 0.5 names the second label, as in the reference implementation.
+        // Scores [2, 1] for x = [2, 1]; two classes and non-negative coefficients: a top score of at least 0.5 names
+        // the second label, as in ONNX Runtime; [-1, -2] names the top class.
         OnnxValue[] result = Classify([2, 1, -1, -2], 2, Floats("coefficients", 1, 0, 0, 1), Floats("rho", 0), Ints("classlabels_ints", 3, 4));
 
         Assert.Equal([4L, 3], result[0].ToArray<long>());
         Assert.Equal([2f, 1, -1, -2], result[1].ToArray<float>());
+    }
+
+    /// <summary>Without support vectors, three classes score [2, 1, -3] at x = [2, 1] and one class scores x0: each names its top label.</summary>
+    [Fact]
+    public void Svm_classifier_without_support_vectors_names_the_top_label_for_other_class_counts()
+    {
+        OnnxValue[] three = Classify([2, 1], 2, Floats("coefficients", 1, 0, 0, 1, -1, -1), Floats("rho", 0), Strings("classlabels_strings", "x", "y", "z"));
+        OnnxValue[] one = Classify([2, -1], 1, Floats("coefficients", 1), Floats("rho", 0), Strings("classlabels_strings", "only"));
+
+        Assert.Equal(["x"], three[0].Tensor.ToStrings());
+        Assert.Equal([2f, 1, -3], three[1].ToArray<float>());
+        Assert.Equal(["only", "only"], one[0].Tensor.ToStrings());
+        Assert.Equal([2f, -1], one[1].ToArray<float>());
     }
 
     [Fact]

@@ -45,6 +45,25 @@ public sealed class TreeEnsembleClassifierKernelTests
         AssertClose([System.Math.Exp(0.7) / sum, System.Math.Exp(0.3) / sum, 1 / sum], result[1].ToArray<float>());
     }
 
+    /// <summary>
+    /// Leaf 1 (x &lt;= 0.5) gives class 1 weight -0.3, leaf 2 class 2 weight -1: without base values the label is the
+    /// highest of the classes a reached leaf names, though unnamed class 0 scores 0; base values name every class.
+    /// </summary>
+    [Fact]
+    public void Tree_ensemble_classifier_with_three_classes_picks_among_the_scored_classes()
+    {
+        Attribute[] negative = [.. Stump("class").Where(a => a.Name is not ("class_nodeids" or "class_treeids")),
+            Ints("class_treeids", 0, 0), Ints("class_nodeids", 1, 2), Ints("class_ids", 1, 2), Floats("class_weights", -0.3f, -1),
+            Strings("classlabels_strings", "a", "b", "c")];
+
+        OnnxValue[] result = Classify(3, [0, 1], negative);
+        OnnxValue[] based = Classify(3, [0, 1], [.. negative, Floats("base_values", 0, 0, 0)]);
+
+        Assert.Equal(["b", "c"], result[0].Tensor.ToStrings());
+        AssertClose([0, -0.3, 0, 0, 0, -1], result[1].ToArray<float>());
+        Assert.Equal(["a", "a"], based[0].Tensor.ToStrings());
+    }
+
     [Fact]
     public void Tree_ensemble_classifier_with_one_class_id_and_two_labels_scores_one_minus_v_and_v()
     {
