@@ -6,8 +6,8 @@ internal enum ScoreTransform { None, Softmax, Logistic, SoftmaxZero, Probit }
 /// <summary>
 /// Parses and applies 'post_transform' to one row of scores, with the semantics of the ONNX reference implementation:
 /// LOGISTIC and PROBIT per score, SOFTMAX and SOFTMAX_ZERO over the row (SOFTMAX_ZERO keeps zero scores at zero
-/// weight and, as ONNX Runtime, leaves a row that weighs nothing at zero where the reference implementation gives
-/// 0.5). Unlike ONNX Runtime, every transform applies to a row of one score too, as the spec asks.
+/// weight and gives 0.5 everywhere when the whole row weighs nothing, where ONNX Runtime divides 0 by 0). Unlike
+/// ONNX Runtime, every transform applies to a row of one score too, as the spec asks.
 /// </summary>
 internal static class PostTransform
 {
@@ -73,16 +73,14 @@ internal static class PostTransform
 
     /// <summary>
     /// sqrt(2) * erfinv(2p - 1), erfinv by Winitzki's approximation (a = 0.147) as the reference implementation and
-    /// ONNX Runtime compute it; p of 0 or 1 gives 0 there, and here.
+    /// ONNX Runtime compute it; p of 0 or 1 gives -∞ or +∞ as in ONNX Runtime (the reference implementation gives 0),
+    /// and p outside [0, 1] gives NaN.
     /// </summary>
     public static double Probit(double p)
     {
         double x = 2 * p - 1;
         double sign = x < 0 ? -1 : 1;
-        double oneMinusSquare = (1 - x) * (1 + x);
-        if (oneMinusSquare == 0)
-            return 0;
-        double log = System.Math.Log(oneMinusSquare);
+        double log = System.Math.Log((1 - x) * (1 + x));
         double v = 2 / (System.Math.PI * 0.147) + 0.5 * log;
         double root = System.Math.Sqrt(-v + System.Math.Sqrt(v * v - log / 0.147));
         return 1.41421356 * sign * root;
@@ -111,10 +109,8 @@ internal static class PostTransform
             score = System.Math.Abs(score) > 1e-7 ? System.Math.Exp(score - max) : score * System.Math.Exp(-max);
             sum += score;
         }
-        if (sum == 0)
-            return;
         foreach (ref double score in scores)
-            score /= sum;
+            score = sum == 0 ? 0.5 : score / sum;
     }
 
     private static double Max(ReadOnlySpan<double> scores)

@@ -101,6 +101,8 @@ public sealed class TreeEnsembleKernelTests
         Assert.Equal(0, Onyx.Runtime.Kernels.Ml.PostTransform.Probit(0.5), 9);
         Assert.Equal(1, Onyx.Runtime.Kernels.Ml.PostTransform.Probit(0.8413447), 2);
         Assert.Equal(-1.6448536, Onyx.Runtime.Kernels.Ml.PostTransform.Probit(0.05), 2);
+        Assert.Equal(double.NegativeInfinity, Onyx.Runtime.Kernels.Ml.PostTransform.Probit(0));
+        Assert.Equal(double.PositiveInfinity, Onyx.Runtime.Kernels.Ml.PostTransform.Probit(1));
     }
 
     [Fact]
