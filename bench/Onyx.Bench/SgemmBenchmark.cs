@@ -31,11 +31,15 @@ internal static unsafe class SgemmBenchmark
         var naive = new List<double>();
         var ofMeasured = new List<double>();
         var ofNominal = new List<double>();
+        SgemmIsa[] otherPaths = [.. Enum.GetValues<SgemmIsa>().Where(isa => isa != Sgemm.Best && Sgemm.IsAccelerated(isa))];
+        List<double>[] other = [.. otherPaths.Select(_ => new List<double>())];
         for (int run = -2; run < runs; run++)
         {
             double ghz = ChainGigaHertz();
             double peakGflops = PeakGflops(lanes);
             double sgemmGflops = sgemmFlops / Seconds(() => Sgemm.Multiply(false, false, size, size, size, 1, a, size, b, size, 0, c, size)) / 1e9;
+            double[] otherGflops = [.. otherPaths.Select(isa =>
+                sgemmFlops / Seconds(() => Sgemm.Multiply(isa, false, false, size, size, size, 1, a, size, b, size, 0, c, size)) / 1e9)];
             double naiveGflops = naiveFlops / Seconds(() =>
             {
                 nc.AsSpan().Clear();
@@ -46,19 +50,23 @@ internal static unsafe class SgemmBenchmark
             clock.Add(ghz);
             peak.Add(peakGflops);
             sgemm.Add(sgemmGflops);
+            for (int i = 0; i < otherPaths.Length; i++)
+                other[i].Add(otherGflops[i]);
             naive.Add(naiveGflops);
             ofMeasured.Add(sgemmGflops / peakGflops);
             ofNominal.Add(sgemmGflops / (flopsPerCycle * ghz));
         }
 
         Console.WriteLine($"Sgemm path: {Sgemm.Best}; {Environment.ProcessorCount} cores, single thread; {runs} interleaved runs after 2 warm-up runs; medians:");
-        Console.WriteLine($"  clock (dependent 1-cycle integer chain)        {Samples.Median(clock),8:F2} GHz");
-        Console.WriteLine($"  nominal FP32 peak: 2 FMA pipes × {lanes} lanes × 2 flops = {flopsPerCycle} flops/cycle × clock = {flopsPerCycle * Samples.Median(clock),8:F1} GFLOP/s");
-        Console.WriteLine($"  measured peak-FMA loop (12 accumulators)      {Samples.Median(peak),8:F1} GFLOP/s");
-        Console.WriteLine($"  Sgemm {size}³                                  {Samples.Median(sgemm),8:F1} GFLOP/s");
-        Console.WriteLine($"  MatrixMultiply.Accumulate {NaiveSize}³ (generic loop)   {Samples.Median(naive),8:F2} GFLOP/s");
-        Console.WriteLine($"  Sgemm / measured peak loop (per-run ratio)    {100 * Samples.Median(ofMeasured),8:F1} %");
-        Console.WriteLine($"  Sgemm / nominal peak (per-run ratio)          {100 * Samples.Median(ofNominal),8:F1} %");
+        Console.WriteLine($"  {"clock (dependent 1-cycle integer chain)",-52} {Samples.Median(clock),8:F2} GHz");
+        Console.WriteLine($"  {$"nominal FP32 peak: 2 FMA pipes × {lanes} lanes × 2 flops",-52} {flopsPerCycle * Samples.Median(clock),8:F1} GFLOP/s ({flopsPerCycle} flops/cycle × clock)");
+        Console.WriteLine($"  {"measured peak-FMA loop (12 accumulators)",-52} {Samples.Median(peak),8:F1} GFLOP/s");
+        Console.WriteLine($"  {$"Sgemm {size}³ ({Sgemm.Best})",-52} {Samples.Median(sgemm),8:F1} GFLOP/s");
+        for (int i = 0; i < otherPaths.Length; i++)
+            Console.WriteLine($"  {$"Sgemm {size}³ ({otherPaths[i]})",-52} {Samples.Median(other[i]),8:F1} GFLOP/s");
+        Console.WriteLine($"  {$"MatrixMultiply.Accumulate {NaiveSize}³ (generic loop)",-52} {Samples.Median(naive),8:F2} GFLOP/s");
+        Console.WriteLine($"  {$"Sgemm ({Sgemm.Best}) / measured peak loop, per run",-52} {100 * Samples.Median(ofMeasured),8:F1} %");
+        Console.WriteLine($"  {$"Sgemm ({Sgemm.Best}) / nominal peak, per run",-52} {100 * Samples.Median(ofNominal),8:F1} %");
     }
 
     private static float[] RandomMatrix(Random random, int length)
