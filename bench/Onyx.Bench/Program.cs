@@ -7,6 +7,14 @@ using Onyx.Bench;
 // A, B, A, B so that machine speed drift hits both alike. Reports medians of the runs.
 //
 // Usage: dotnet run -c Release --project bench/Onyx.Bench -- [--megabytes 512] [--runs 21]
+// The sgemm mode measures single-thread SGEMM against the FP32 FMA peak (see SgemmBenchmark):
+//        dotnet run -c Release --project bench/Onyx.Bench -- sgemm [--size 1024] [--runs 21]
+if (args.Length > 0 && args[0] == "sgemm")
+{
+    SgemmBenchmark.Run(ArgValue("--size", 1024), ArgValue("--runs", 21));
+    return;
+}
+
 int megabytes = ArgValue("--megabytes", 512);
 int runs = ArgValue("--runs", 21);
 
@@ -36,7 +44,7 @@ try
     Console.WriteLine($"runs: {runs}, interleaved; medians:");
     Report("Model.Load (memory-mapped)", mapped, weightBytes);
     Report("Model.Parse(File.ReadAllBytes)", copied, weightBytes);
-    Console.WriteLine($"time ratio copy/mapped: {Median(copied.Select(c => c.Ms)) / Median(mapped.Select(m => m.Ms)):F1}x");
+    Console.WriteLine($"time ratio copy/mapped: {Samples.Median(copied.Select(c => c.Ms)) / Samples.Median(mapped.Select(m => m.Ms)):F1}x");
 }
 finally
 {
@@ -58,15 +66,9 @@ static (double, long) Measure(Func<Model> load)
 
 static void Report(string name, List<(double Ms, long Bytes)> samples, long weightBytes)
 {
-    double ms = Median(samples.Select(s => s.Ms));
-    double bytes = Median(samples.Select(s => (double)s.Bytes));
+    double ms = Samples.Median(samples.Select(s => s.Ms));
+    double bytes = Samples.Median(samples.Select(s => (double)s.Bytes));
     Console.WriteLine($"  {name,-32} {ms,9:F2} ms   {bytes / 1024,12:F1} KiB allocated ({100 * bytes / weightBytes:F4}% of weights)");
-}
-
-static double Median(IEnumerable<double> values)
-{
-    double[] sorted = [.. values.Order()];
-    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
 }
 
 int ArgValue(string name, int fallback)

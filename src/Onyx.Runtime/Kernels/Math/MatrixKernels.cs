@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Onyx.Runtime.Compute;
 using Onyx.Runtime.Kernels.Reduce;
 
@@ -42,14 +43,47 @@ internal static class MatrixKernels
         return new BatchedProduct(outputDims, (int)m, (int)k, (int)n, Broadcasting.Offsets(aBatch, batch), Broadcasting.Offsets(bBatch, batch));
     }
 
-    internal static void Multiply<T>(BatchedProduct plan, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) where T : INumber<T>
+    /// <summary>y = the batched product; float goes to <see cref="Sgemm"/>, other types to the generic loop (y zeroed).</summary>
+    internal static void Multiply<T>(BatchedProduct plan, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) where T : unmanaged, INumber<T>
     {
+        if (typeof(T) == typeof(float))
+        {
+            MultiplySingle(plan, MemoryMarshal.Cast<T, float>(a), MemoryMarshal.Cast<T, float>(b), MemoryMarshal.Cast<T, float>(y));
+            return;
+        }
         int aSize = plan.M * plan.K, bSize = plan.K * plan.N, ySize = plan.M * plan.N;
         for (int i = 0; i < plan.ABatch.Length; i++)
         {
             MatrixMultiply.Accumulate(a.Slice(plan.ABatch[i] * aSize, aSize), plan.K, 1, b.Slice(plan.BBatch[i] * bSize, bSize),
                 y.Slice(i * ySize, ySize), plan.M, plan.K, plan.N);
         }
+    }
+
+    private static void MultiplySingle(BatchedProduct plan, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y)
+    {
+        int batches = plan.ABatch.Length, aSize = plan.M * plan.K, bSize = plan.K * plan.N, ySize = plan.M * plan.N;
+        if (batches > 1 && y.Length > 0 && SharesOneB(plan))
+        {
+            // Every A matrix in order against one B: one product with the A matrices stacked as rows.
+            Sgemm.Multiply(false, false, batches * plan.M, plan.N, plan.K, 1, a[..(batches * aSize)], plan.K, b.Slice(plan.BBatch[0] * bSize, bSize),
+                plan.N, 0, y, plan.N);
+            return;
+        }
+        for (int i = 0; i < batches; i++)
+        {
+            Sgemm.Multiply(false, false, plan.M, plan.N, plan.K, 1, a.Slice(plan.ABatch[i] * aSize, aSize), plan.K,
+                b.Slice(plan.BBatch[i] * bSize, bSize), plan.N, 0, y.Slice(i * ySize, ySize), plan.N);
+        }
+    }
+
+    private static bool SharesOneB(BatchedProduct plan)
+    {
+        for (int i = 0; i < plan.ABatch.Length; i++)
+        {
+            if (plan.ABatch[i] != i || plan.BBatch[i] != plan.BBatch[0])
+                return false;
+        }
+        return true;
     }
 
     private static void RunMatMul(KernelContext context)
@@ -122,7 +156,10 @@ internal static class MatrixKernels
         return result;
     }
 
-    /// <summary>Gemm: A (M×K, or K×M with transA) times B (K×N, or N×K with transB), scaled, plus beta·C broadcast to M×N.</summary>
+    /// <summary>
+    /// Gemm: A (M×K, or K×M with transA) times B (K×N, or N×K with transB), scaled, plus beta·C broadcast to M×N. In
+    /// float, beta 0 skips C (as BLAS and ONNX Runtime do), so NaN or infinity there does not reach Y.
+    /// </summary>
     private sealed class GemmKernel : Kernel
     {
         private readonly float _alpha;
@@ -168,6 +205,29 @@ internal static class MatrixKernels
             {
                 long[] dims = [m, n];
                 Span<T> y = ComputeElements.Output<T>(context, 0, a.DataType, dims);
+                if (typeof(T) == typeof(float))
+                    RunSingle(MemoryMarshal.Cast<T, float>(y));
+                else
+                    RunGeneric(y);
+                ComputeElements.Store<T>(context, 0, a.DataType, dims, y);
+            }
+
+            private void RunSingle(Span<float> y)
+            {
+                float beta = 0;
+                if (c is not null && cOffsets is not null && kernel._beta != 0)
+                {
+                    ReadOnlySpan<float> cValues = ComputeElements.Read<float>(c);
+                    for (int i = 0; i < y.Length; i++)
+                        y[i] = cValues[cOffsets[i]];
+                    beta = kernel._beta;
+                }
+                Sgemm.Multiply(kernel._transA, kernel._transB, m, n, k, kernel._alpha, ComputeElements.Read<float>(a), kernel._transA ? m : k,
+                    ComputeElements.Read<float>(b), kernel._transB ? k : n, beta, y, n);
+            }
+
+            private void RunGeneric<T>(Span<T> y) where T : unmanaged, INumber<T>
+            {
                 ReadOnlySpan<T> bRows = kernel._transB ? MatrixMultiply.Transpose(ComputeElements.Read<T>(b), n, k) : ComputeElements.Read<T>(b);
                 MatrixMultiply.Accumulate(ComputeElements.Read<T>(a), kernel._transA ? 1 : k, kernel._transA ? m : 1, bRows, y, m, k, n);
                 T alpha = T.CreateSaturating(kernel._alpha), beta = T.CreateSaturating(kernel._beta);
@@ -182,7 +242,6 @@ internal static class MatrixKernels
                     for (int i = 0; i < y.Length; i++)
                         y[i] += beta * cValues[cOffsets[i]];
                 }
-                ComputeElements.Store<T>(context, 0, a.DataType, dims, y);
             }
         }
     }

@@ -46,6 +46,26 @@ public sealed class MatrixKernelTests
         Assert.Contains("inner dims of 'A'", e.Message);
     }
 
+    [Theory]
+    [InlineData(new long[] { 2, 3, 5, 7 }, new long[] { 7, 9 })]
+    [InlineData(new long[] { 1, 5, 7 }, new long[] { 3, 7, 9 })]
+    [InlineData(new long[] { 3, 1, 5, 7 }, new long[] { 2, 7, 9 })]
+    [InlineData(new long[] { 7 }, new long[] { 2, 7, 9 })]
+    [InlineData(new long[] { 4, 5, 7 }, new long[] { 7 })]
+    public void MatMul_in_float_matches_the_double_product_for_every_batch_form(long[] aDims, long[] bDims)
+    {
+        var random = new Random(2);
+        double[] aValues = Values(random, aDims), bValues = Values(random, bDims);
+
+        Tensor single = RunOne("MatMul", 13, [Make(DataType.Float, aValues, aDims), Make(DataType.Float, bValues, bDims)]).Tensor;
+        Tensor reference = RunOne("MatMul", 13, [Make(DataType.Double, aValues, aDims), Make(DataType.Double, bValues, bDims)]).Tensor;
+
+        Assert.Equal(reference.Dims, single.Dims);
+        double[] expected = Read(reference), actual = Read(single);
+        for (int i = 0; i < expected.Length; i++)
+            Assert.Equal(expected[i], actual[i], 1e-5);
+    }
+
     [Fact]
     public void MatMulInteger_subtracts_per_row_and_per_column_zero_points()
     {
@@ -75,11 +95,27 @@ public sealed class MatrixKernelTests
     }
 
     [Fact]
+    public void Gemm_in_float_with_beta_zero_leaves_c_out()
+    {
+        Tensor a = Make(DataType.Float, [1, 2, 3, 4], 2, 2), c = Make(DataType.Float, [double.NaN, double.PositiveInfinity], 2);
+        double[] y = Read(RunOne("Gemm", 13, [a, a, c], Attribute.Create("beta", 0f)).Tensor);
+        Assert.Equal([7, 10, 15, 22], y);
+    }
+
+    [Fact]
     public void Gemm_with_a_c_that_does_not_broadcast_fails_naming_the_node()
     {
         Tensor a = Make(DataType.Float, [1, 2, 3, 4], 2, 2), c = Make(DataType.Float, [1, 2, 3], 3);
         var e = Assert.Throws<OnnxRuntimeException>(() => RunFed("Gemm", 13, [a, a, c]));
         Assert.Contains("node_under_test", e.Message);
         Assert.Contains("'C'", e.Message);
+    }
+
+    private static double[] Values(Random random, long[] dims)
+    {
+        var values = new double[dims.Aggregate(1L, (product, dim) => product * dim)];
+        for (int i = 0; i < values.Length; i++)
+            values[i] = random.Next(-8, 9) / 4.0;
+        return values;
     }
 }

@@ -1,0 +1,26 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Onyx.Runtime.Compute;
+
+/// <summary>
+/// Portable 128-bit lanes for <see cref="SgemmKernel"/>: a 6×8 tile, fused multiply-add where the hardware has it
+/// (Arm64, x64 with FMA), a multiply then an add elsewhere.
+/// </summary>
+internal readonly unsafe struct SgemmLanes128 : ISgemmLanes<Vector128<float>>
+{
+    public static int Count => Vector128<float>.Count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Load(float* source) => Vector128.Load(source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Broadcast(float value) => Vector128.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> addend) =>
+        Vector128.MultiplyAddEstimate(a, b, addend);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(float* destination, Vector128<float> value) => value.Store(destination);
+}

@@ -1,0 +1,23 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Onyx.Runtime.Compute;
+
+/// <summary>AVX2 + FMA lanes for <see cref="SgemmKernel"/>: a 6×16 tile.</summary>
+internal readonly unsafe struct SgemmLanes256 : ISgemmLanes<Vector256<float>>
+{
+    public static int Count => Vector256<float>.Count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Load(float* source) => Vector256.Load(source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Broadcast(float value) => Vector256.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> addend) =>
+        Vector256.FusedMultiplyAdd(a, b, addend);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(float* destination, Vector256<float> value) => value.Store(destination);
+}

@@ -1,0 +1,189 @@
+using Onyx.Runtime.Compute;
+
+namespace Onyx.Tests.Runtime.Compute;
+
+public sealed class SgemmTests
+{
+    // Every path computes on any machine (Vector512 and Vector256 fall back to software); the accelerated ones are
+    // the ones that matter, but checking the others too keeps the AVX-512 kernel covered on machines without it.
+    public static TheoryData<string> Paths => [.. Enum.GetNames<SgemmIsa>()];
+
+    public static TheoryData<string, bool, bool, int, int, int> Shapes()
+    {
+        (int M, int N, int K)[] shapes =
+        [
+            (1, 1, 1), (2, 3, 4), (6, 16, 1), (6, 32, 8), (7, 17, 9), (5, 33, 31), (13, 8, 2), (1, 300, 20), (300, 1, 20),
+            (37, 65, 257), (241, 40, 3), (12, 3100, 5), (300, 257, 513),
+        ];
+        var data = new TheoryData<string, bool, bool, int, int, int>();
+        foreach (string isa in Enum.GetNames<SgemmIsa>())
+        {
+            foreach ((int m, int n, int k) in shapes)
+            {
+                foreach (bool transA in new[] { false, true })
+                {
+                    foreach (bool transB in new[] { false, true })
+                        data.Add(isa, transA, transB, m, n, k);
+                }
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Every_path_matches_a_double_precision_reference(string isa, bool transA, bool transB, int m, int n, int k)
+    {
+        var random = new Random(m * 1_000_003 + n * 1009 + k);
+        var product = new Product(random, transA, transB, m, n, k, pad: 0);
+
+        product.Run(Enum.Parse<SgemmIsa>(isa), alpha: 1, beta: 0);
+
+        product.AssertMatchesReference();
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Alpha_beta_and_leading_dimensions_past_the_row_are_honoured(string isa)
+    {
+        var random = new Random(11);
+        foreach ((float alpha, float beta) in new[] { (1f, 1f), (0.5f, 1f), (-1.5f, 0.25f), (2f, -1f), (0f, 0.5f) })
+        {
+            foreach (bool transA in new[] { false, true })
+            {
+                foreach (bool transB in new[] { false, true })
+                {
+                    var product = new Product(random, transA, transB, 29, 45, 270, pad: 3);
+
+                    product.Run(Enum.Parse<SgemmIsa>(isa), alpha, beta);
+
+                    product.AssertMatchesReference();
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Beta_zero_overwrites_c_without_reading_it(string isa)
+    {
+        var product = new Product(new Random(3), transA: false, transB: true, 14, 35, 17, pad: 2);
+        product.C.AsSpan().Fill(float.NaN);
+
+        product.Run(Enum.Parse<SgemmIsa>(isa), alpha: 0.75f, beta: 0);
+
+        product.AssertMatchesReference();
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Empty_inner_dimension_scales_c_by_beta(string isa)
+    {
+        var scaled = new Product(new Random(5), transA: false, transB: false, 4, 5, 0, pad: 1);
+        var cleared = new Product(new Random(5), transA: true, transB: true, 4, 5, 0, pad: 1);
+        cleared.C.AsSpan().Fill(float.NaN);
+
+        scaled.Run(Enum.Parse<SgemmIsa>(isa), alpha: 1, beta: 0.5f);
+        cleared.Run(Enum.Parse<SgemmIsa>(isa), alpha: 1, beta: 0);
+
+        scaled.AssertMatchesReference();
+        cleared.AssertMatchesReference();
+    }
+
+    [Fact]
+    public void A_warm_call_allocates_nothing()
+    {
+        var product = new Product(new Random(9), transA: false, transB: false, 300, 257, 513, pad: 0);
+        product.Run(Sgemm.Best, alpha: 1, beta: 0);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Sgemm.Multiply(false, false, 300, 257, 513, 1, product.A, 513, product.B, 257, 0, product.C, 257);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Operands_too_short_for_their_shape_are_rejected()
+    {
+        float[] a = new float[6], b = new float[5], c = new float[4];
+
+        var error = Assert.Throws<ArgumentException>(() => Sgemm.Multiply(false, false, 2, 2, 3, 1, a, 3, b, 2, 0, c, 2));
+
+        Assert.Equal("b", error.ParamName);
+        Assert.Contains("3×2 matrix with leading dimension 2", error.Message);
+        Assert.Throws<ArgumentException>(() => Sgemm.Multiply(false, false, 2, 2, 3, 1, a, 2, new float[6], 2, 0, c, 2));
+    }
+
+    /// <summary>Random operands stored with padded leading dimensions (padding NaN, so reading it shows) and a double reference.</summary>
+    private sealed class Product
+    {
+        private const double FloatEpsilon = 1.0 / (1 << 23);
+        private readonly bool _transA, _transB;
+        private readonly int _m, _n, _k, _lda, _ldb, _ldc;
+        private readonly float[] _originalC;
+        private float _alpha, _beta;
+
+        public Product(Random random, bool transA, bool transB, int m, int n, int k, int pad)
+        {
+            (_transA, _transB, _m, _n, _k) = (transA, transB, m, n, k);
+            _lda = (transA ? m : k) + pad;
+            _ldb = (transB ? k : n) + pad;
+            _ldc = n + pad;
+            A = Matrix(random, transA ? k : m, transA ? m : k, _lda);
+            B = Matrix(random, transB ? n : k, transB ? k : n, _ldb);
+            C = Matrix(random, m, n, _ldc);
+            _originalC = [.. C];
+        }
+
+        public float[] A { get; }
+
+        public float[] B { get; }
+
+        public float[] C { get; }
+
+        public void Run(SgemmIsa isa, float alpha, float beta)
+        {
+            (_alpha, _beta) = (alpha, beta);
+            C.CopyTo(_originalC, 0);
+            Sgemm.Multiply(isa, _transA, _transB, _m, _n, _k, alpha, A, _lda, B, _ldb, beta, C, _ldc);
+        }
+
+        public void AssertMatchesReference()
+        {
+            for (int i = 0; i < _m; i++)
+            {
+                for (int j = 0; j < _n; j++)
+                {
+                    double sum = 0, magnitude = 0;
+                    for (int p = 0; p < _k; p++)
+                    {
+                        double term = (double)A[_transA ? p * _lda + i : i * _lda + p] * B[_transB ? j * _ldb + p : p * _ldb + j];
+                        sum += term;
+                        magnitude += System.Math.Abs(term);
+                    }
+                    double c = _originalC[i * _ldc + j];
+                    double scaledC = _beta == 0 ? 0 : _beta * c;
+                    double expected = _alpha * sum + scaledC;
+                    double tolerance = (System.Math.Abs(_alpha) * magnitude + System.Math.Abs(scaledC)) * (_k + 2) * FloatEpsilon;
+                    Assert.True(System.Math.Abs(C[i * _ldc + j] - expected) <= tolerance || (tolerance == 0 && C[i * _ldc + j] == expected),
+                        $"C[{i},{j}] = {C[i * _ldc + j]}, expected {expected} ± {tolerance}");
+                }
+                for (int j = _n; j < _ldc && i < _m - 1; j++)
+                    Assert.True(float.IsNaN(C[i * _ldc + j]), $"padding C[{i},{j}] was written");
+            }
+        }
+
+        private static float[] Matrix(Random random, int rows, int columns, int leading)
+        {
+            var values = new float[rows == 0 ? 0 : (rows - 1) * leading + columns];
+            values.AsSpan().Fill(float.NaN);
+            for (int r = 0; r < rows; r++)
+            {
+                for (int c = 0; c < columns; c++)
+                    values[r * leading + c] = random.NextSingle() * 2 - 1;
+            }
+            return values;
+        }
+    }
+}
