@@ -1,3 +1,4 @@
+using System.Buffers;
 using Onyx.Runtime.Compute;
 
 namespace Onyx.Runtime.Kernels.Nn;
@@ -81,6 +82,87 @@ internal static class ConvKernels
         return y;
     }
 
+    /// <summary>The most floats one column matrix holds; wider outputs are convolved in column tiles.</summary>
+    private const int ColumnBudget = 16 << 20;
+
+    /// <summary>
+    /// <see cref="Convolve"/> for float: per image and group, the input windows laid out as a column matrix
+    /// (groupIn·kernel rows × output positions, padding as 0) times W's group rows, by <see cref="Sgemm"/>. Y starts as the
+    /// bias (or 0) and the products add to it. A 1×1 kernel with stride 1 and no padding reads X itself as the column matrix.
+    /// </summary>
+    internal static void ConvolveSingle(WindowGeometry window, long[] xDims, long[] wDims, int group, ReadOnlySpan<float> xs, ReadOnlySpan<float> ws,
+        ReadOnlySpan<float> bias, Span<float> y)
+    {
+        int n = (int)xDims[0], c = (int)xDims[1], m = (int)wDims[0], groupIn = c / group, groupOut = m / group;
+        int inSize = window.InputSize, outSize = window.OutputSize, kernelSize = window.KernelSize, rows = groupIn * kernelSize;
+        if (!bias.IsEmpty)
+        {
+            for (int plane = 0; plane < n * m; plane++)
+                y.Slice(plane * outSize, outSize).Fill(bias[plane % m]);
+        }
+        float beta = bias.IsEmpty ? 0 : 1;
+        if (IsPointwise(window))
+        {
+            for (int image = 0; image < n; image++)
+            {
+                for (int g = 0; g < group; g++)
+                {
+                    Sgemm.Multiply(false, false, groupOut, outSize, groupIn, 1, ws.Slice(g * groupOut * groupIn, groupOut * groupIn), groupIn,
+                        xs.Slice((image * c + g * groupIn) * inSize, groupIn * inSize), inSize, beta, y.Slice((image * m + g * groupOut) * outSize), outSize);
+                }
+            }
+            return;
+        }
+        int tile = (int)System.Math.Clamp(ColumnBudget / System.Math.Max(rows, 1), 1, System.Math.Max(outSize, 1));
+        float[] columns = ArrayPool<float>.Shared.Rent(rows * tile);
+        int[] sources = ArrayPool<int>.Shared.Rent(kernelSize * tile);
+        int[] offsets = new int[kernelSize];
+        try
+        {
+            for (int first = 0; first < outSize; first += tile)
+            {
+                int width = System.Math.Min(tile, outSize - first);
+                // sources[kp × width + j]: where kernel position kp of output position first + j reads within a channel (-1 for padding).
+                for (int j = 0; j < width; j++)
+                {
+                    window.Offsets(first + j, offsets);
+                    for (int kp = 0; kp < kernelSize; kp++)
+                        sources[kp * width + j] = offsets[kp];
+                }
+                for (int image = 0; image < n; image++)
+                {
+                    for (int g = 0; g < group; g++)
+                    {
+                        for (int ic = 0; ic < groupIn; ic++)
+                        {
+                            ReadOnlySpan<float> channel = xs.Slice((image * c + g * groupIn + ic) * inSize, inSize);
+                            Span<float> block = columns.AsSpan(ic * kernelSize * width, kernelSize * width);
+                            for (int i = 0; i < block.Length; i++)
+                                block[i] = sources[i] >= 0 ? channel[sources[i]] : 0;
+                        }
+                        Sgemm.Multiply(false, false, groupOut, width, rows, 1, ws.Slice(g * groupOut * rows, groupOut * rows), rows,
+                            columns.AsSpan(0, rows * width), width, beta, y.Slice((image * m + g * groupOut) * outSize + first), outSize);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(columns);
+            ArrayPool<int>.Shared.Return(sources);
+        }
+    }
+
+    private static bool IsPointwise(WindowGeometry window)
+    {
+        for (int i = 0; i < window.Rank; i++)
+        {
+            if (window.Kernel[i] != 1 || window.Strides[i] != 1 || window.PadBegin[i] != 0 || window.PadEnd[i] != 0)
+                return false;
+        }
+        return true;
+    }
+
     private sealed class ConvKernel : Kernel
     {
         private readonly WindowAttributes _window;
@@ -100,6 +182,13 @@ internal static class ConvKernels
             Tensor? b = context.OptionalTensor(2);
             WindowGeometry window = ConvWindow(context, _window, _group, x, w, b);
             CheckSameType(context, x, w, b);
+            if (x.DataType == DataType.Float)
+            {
+                long[] dims = [x.Dims[0], w.Dims[0], .. window.Output];
+                ConvolveSingle(window, x.Dims, w.Dims, (int)_group, x.AsSpan<float>(), w.AsSpan<float>(), b is null ? default : b.AsSpan<float>(),
+                    context.Output<float>(0, DataType.Float, dims));
+                return;
+            }
             double[]? bs = b is null ? null : RealTensors.Read(context, b, "B");
             double[] y = Convolve(window, x.Dims, w.Dims, _group, RealTensors.Read(context, x, "X"), RealTensors.Read(context, w, "W"), bs, context.Node.Threads);
             RealTensors.Write(context, 0, x.DataType, [x.Dims[0], w.Dims[0], .. window.Output], y);
