@@ -61,4 +61,20 @@ internal sealed class KernelNode
 
     /// <summary>An exception naming this node, for attributes or types the kernel cannot accept.</summary>
     public OnnxRuntimeException Fail(string problem) => new($"{Location}: {problem}");
+
+    /// <summary>
+    /// The value that string attribute <paramref name="attribute"/> (or <paramref name="defaultValue"/> when absent)
+    /// names among <paramref name="choices"/>; any other string fails, listing the choices.
+    /// </summary>
+    public T Choice<T>(string attribute, string defaultValue, params (string Name, T Value)[] choices)
+    {
+        string name = Attributes.String(attribute, defaultValue);
+        foreach ((string Name, T Value) choice in choices)
+        {
+            if (choice.Name == name)
+                return choice.Value;
+        }
+        string names = string.Join(", ", choices[..^1].Select(c => c.Name)) + " or " + choices[^1].Name;
+        throw Fail($"attribute '{attribute}' is '{name}'; expected {names}");
+    }
 }

@@ -16,14 +16,8 @@ internal static class ImageDecoderKernel
 
     private static Kernel Create(KernelNode node)
     {
-        string name = node.Attributes.String("pixel_format", "RGB");
-        PixelFormat format = name switch
-        {
-            "RGB" => PixelFormat.Rgb,
-            "BGR" => PixelFormat.Bgr,
-            "Grayscale" => PixelFormat.Grayscale,
-            _ => throw node.Fail($"attribute 'pixel_format' is '{name}'; expected RGB, BGR or Grayscale"),
-        };
+        PixelFormat format = node.Choice("pixel_format", "RGB",
+            ("RGB", PixelFormat.Rgb), ("BGR", PixelFormat.Bgr), ("Grayscale", PixelFormat.Grayscale));
         return new DelegateKernel(context =>
         {
             Tensor stream = context.Tensor(0);

@@ -19,21 +19,8 @@ internal static class CastMapKernel
     private static Kernel Create(KernelNode node)
     {
         NodeAttributes attributes = node.Attributes;
-        string castTo = attributes.String("cast_to", "TO_FLOAT");
-        Target target = castTo switch
-        {
-            "TO_FLOAT" => Target.Float,
-            "TO_STRING" => Target.String,
-            "TO_INT64" => Target.Int64,
-            _ => throw node.Fail($"attribute 'cast_to' is '{castTo}'; expected TO_FLOAT, TO_STRING or TO_INT64"),
-        };
-        string form = attributes.String("map_form", "DENSE");
-        bool sparse = form switch
-        {
-            "DENSE" => false,
-            "SPARSE" => true,
-            _ => throw node.Fail($"attribute 'map_form' is '{form}'; expected DENSE or SPARSE"),
-        };
+        Target target = node.Choice("cast_to", "TO_FLOAT", ("TO_FLOAT", Target.Float), ("TO_STRING", Target.String), ("TO_INT64", Target.Int64));
+        bool sparse = node.Choice("map_form", "DENSE", ("DENSE", false), ("SPARSE", true));
         long maxMap = attributes.Int("max_map", 1);
         if (sparse && (maxMap <= 0 || maxMap > Array.MaxLength))
             throw node.Fail($"attribute 'max_map' is {maxMap}; a SPARSE map needs a length in [1, {Array.MaxLength}]");

@@ -15,14 +15,7 @@ internal static class NormalizerKernel
 
     private static Kernel Create(KernelNode node)
     {
-        string name = node.Attributes.String("norm", "MAX");
-        Norm norm = name switch
-        {
-            "MAX" => Norm.Max,
-            "L1" => Norm.L1,
-            "L2" => Norm.L2,
-            _ => throw node.Fail($"attribute 'norm' is '{name}'; expected MAX, L1 or L2"),
-        };
+        Norm norm = node.Choice("norm", "MAX", ("MAX", Norm.Max), ("L1", Norm.L1), ("L2", Norm.L2));
         return new DelegateKernel(context =>
         {
             Tensor x = context.Tensor(0);

@@ -12,19 +12,9 @@ internal enum ScoreTransform { None, Softmax, Logistic, SoftmaxZero, Probit }
 internal static class PostTransform
 {
     /// <summary>The transform named by the string attribute 'post_transform' (default NONE).</summary>
-    public static ScoreTransform Parse(KernelNode node)
-    {
-        string name = node.Attributes.String("post_transform", "NONE");
-        return name switch
-        {
-            "NONE" => ScoreTransform.None,
-            "SOFTMAX" => ScoreTransform.Softmax,
-            "LOGISTIC" => ScoreTransform.Logistic,
-            "SOFTMAX_ZERO" => ScoreTransform.SoftmaxZero,
-            "PROBIT" => ScoreTransform.Probit,
-            _ => throw node.Fail($"attribute 'post_transform' is '{name}'; expected NONE, SOFTMAX, LOGISTIC, SOFTMAX_ZERO or PROBIT"),
-        };
-    }
+    public static ScoreTransform Parse(KernelNode node) =>
+        node.Choice("post_transform", "NONE", ("NONE", ScoreTransform.None), ("SOFTMAX", ScoreTransform.Softmax),
+            ("LOGISTIC", ScoreTransform.Logistic), ("SOFTMAX_ZERO", ScoreTransform.SoftmaxZero), ("PROBIT", ScoreTransform.Probit));
 
     /// <summary>The transform given by the integer attribute 'post_transform' (TreeEnsemble 5: 0 NONE to 4 PROBIT).</summary>
     public static ScoreTransform FromCode(KernelNode node)

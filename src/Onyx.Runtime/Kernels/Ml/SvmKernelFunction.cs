@@ -27,15 +27,8 @@ internal sealed class SvmKernelFunction
 
     public static SvmKernelFunction Parse(KernelNode node)
     {
-        string name = node.Attributes.String("kernel_type", "LINEAR");
-        KernelType type = name switch
-        {
-            "LINEAR" => KernelType.Linear,
-            "POLY" => KernelType.Poly,
-            "RBF" => KernelType.Rbf,
-            "SIGMOID" => KernelType.Sigmoid,
-            _ => throw node.Fail($"attribute 'kernel_type' is '{name}'; expected LINEAR, POLY, RBF or SIGMOID"),
-        };
+        KernelType type = node.Choice("kernel_type", "LINEAR",
+            ("LINEAR", KernelType.Linear), ("POLY", KernelType.Poly), ("RBF", KernelType.Rbf), ("SIGMOID", KernelType.Sigmoid));
         double[] parameters = ModelAttributes.Floats(node, "kernel_params");
         if (parameters.Length is not (0 or 3))
             throw node.Fail($"attribute 'kernel_params' has {parameters.Length} values; expected [gamma, coef0, degree]");

@@ -19,15 +19,8 @@ internal static class TreeEnsembleRegressorKernel
         double[] bases = ModelAttributes.FloatsOrTensor(node, "base_values");
         if (bases.Length is not 0 && bases.Length != width)
             throw node.Fail($"attribute 'base_values' has {bases.Length} values; expected none or one per target ({width})");
-        string name = node.Attributes.String("aggregate_function", "SUM");
-        TreeAggregation aggregation = name switch
-        {
-            "SUM" => TreeAggregation.Sum,
-            "AVERAGE" => TreeAggregation.Average,
-            "MIN" => TreeAggregation.Min,
-            "MAX" => TreeAggregation.Max,
-            _ => throw node.Fail($"attribute 'aggregate_function' is '{name}'; expected SUM, AVERAGE, MIN or MAX"),
-        };
+        TreeAggregation aggregation = node.Choice("aggregate_function", "SUM", ("SUM", TreeAggregation.Sum),
+            ("AVERAGE", TreeAggregation.Average), ("MIN", TreeAggregation.Min), ("MAX", TreeAggregation.Max));
         ScoreTransform transform = PostTransform.Parse(node);
         return new DelegateKernel(context =>
         {
