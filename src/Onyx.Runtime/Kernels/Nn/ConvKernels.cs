@@ -182,16 +182,16 @@ internal static class ConvKernels
             Tensor? b = context.OptionalTensor(2);
             WindowGeometry window = ConvWindow(context, _window, _group, x, w, b);
             CheckSameType(context, x, w, b);
+            long[] dims = [x.Dims[0], w.Dims[0], .. window.Output];
             if (x.DataType == DataType.Float)
             {
-                long[] dims = [x.Dims[0], w.Dims[0], .. window.Output];
                 ConvolveSingle(window, x.Dims, w.Dims, (int)_group, x.AsSpan<float>(), w.AsSpan<float>(), b is null ? default : b.AsSpan<float>(),
                     context.Output<float>(0, DataType.Float, dims));
                 return;
             }
             double[]? bs = b is null ? null : RealTensors.Read(context, b, "B");
             double[] y = Convolve(window, x.Dims, w.Dims, _group, RealTensors.Read(context, x, "X"), RealTensors.Read(context, w, "W"), bs, context.Node.Threads);
-            RealTensors.Write(context, 0, x.DataType, [x.Dims[0], w.Dims[0], .. window.Output], y);
+            RealTensors.Write(context, 0, x.DataType, dims, y);
         }
     }
 
