@@ -1,10 +1,17 @@
 namespace Onyx.Runtime;
 
-/// <summary>How the graph is rewritten before it runs.</summary>
+/// <summary>How much the graph is rewritten before it runs (the levels of ONNX Runtime, with the same names).</summary>
 public enum GraphOptimizationLevel
 {
     /// <summary>No rewriting beyond what running needs (function bodies of operators without a kernel are inlined).</summary>
-    None,
+    DisableAll,
+    /// <summary>
+    /// Rewrites that keep to standard operators: constant and shape folding, removal of dead code, Identity and
+    /// inference Dropout, common subexpressions, Conv+BatchNormalization folding, MatMul+Add to Gemm, transposes.
+    /// </summary>
+    Basic,
+    /// <summary>Basic, and fusions into Onyx's own operators (domain <c>ai.onyx</c>): bias and activation into Conv, Gemm and MatMul, Gelu, attention.</summary>
+    Extended,
     /// <summary>Every optimization Onyx has.</summary>
     All,
 }

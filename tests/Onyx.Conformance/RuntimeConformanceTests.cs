@@ -44,7 +44,7 @@ public sealed class RuntimeConformanceTests
         foreach (string test in AllTests().Where(t => Exclusions.Reason("runtime", t) is null && Runnable(t)))
         {
             data.Add(test, GraphOptimizationLevel.All);
-            data.Add(test, GraphOptimizationLevel.None);
+            data.Add(test, GraphOptimizationLevel.DisableAll);
         }
         return data;
     }

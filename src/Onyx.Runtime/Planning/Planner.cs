@@ -23,6 +23,8 @@ internal static class Planner
         // A body that depends on its input types may only be written once inference has typed an outer expansion.
         for (int round = 0; round < MaxInliningRounds && InlineFunctions.Run(model, kernels, name => types.GetValueOrDefault(name), inlined, round); round++)
             types = Infer(model, inlined);
+        if (options.OptimizationLevel > GraphOptimizationLevel.DisableAll)
+            types = Optimize(model, options.OptimizationLevel, inlined, types);
 
         IReadOnlyDictionary<string, long> opsets = model.OpsetImports.ToDictionary(o => OperatorDomains.Normalize(o.Domain), o => o.Version);
         return BuildGraph(model.Graph, new PlanScope(opsets, inlined, types, options, kernels, 0), []);
@@ -122,6 +124,17 @@ internal static class Planner
 
     private static NodeLocation Location(Graph graph, int index, Node node) =>
         new(string.IsNullOrEmpty(graph.Name) ? "main" : graph.Name, index, node.Name, node.OpType, node.Domain);
+
+    private static Dictionary<string, TypeInfo?> Optimize(Model model, GraphOptimizationLevel level, Dictionary<Node, IReadOnlyDictionary<string, long>> inlined,
+        Dictionary<string, TypeInfo?> types)
+    {
+        GraphOptimizer.Run(model, level, inlined, name => types.GetValueOrDefault(name), () =>
+        {
+            types = Infer(model, inlined);
+            return name => types.GetValueOrDefault(name);
+        });
+        return types;
+    }
 
     /// <summary>Lenient inference: the types it finds help kernels prepare; what it cannot infer stays unknown.</summary>
     private static Dictionary<string, TypeInfo?> Infer(Model model, Dictionary<Node, IReadOnlyDictionary<string, long>> nodeOpsets)

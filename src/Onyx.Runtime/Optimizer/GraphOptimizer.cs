@@ -1,0 +1,47 @@
+namespace Onyx.Runtime.Optimizer;
+
+/// <summary>
+/// Rewrites a model's main graph with the passes its optimization level selects, each in turn, repeating the whole
+/// sequence until no pass changes anything (at most <see cref="MaxRounds"/> times). Types are inferred again after
+/// every pass that changed the graph, so the next one sees the shapes of what was added.
+/// </summary>
+internal static class GraphOptimizer
+{
+    private const int MaxRounds = 8;
+
+    /// <summary>Every pass, in the order they run.</summary>
+    internal static IReadOnlyList<GraphPass> Passes { get; } =
+    [
+        new EliminateIdentity(),
+        new EliminateDeadCode(),
+    ];
+
+    /// <summary>
+    /// Optimizes <paramref name="model"/> in place. <paramref name="nodeOpsets"/> holds the opset versions of inlined
+    /// nodes (kept up to date for added nodes); <paramref name="infer"/> infers the graph's types again and returns them.
+    /// Returns the types of the optimized graph.
+    /// </summary>
+    public static Func<string, TypeInfo?> Run(Model model, GraphOptimizationLevel level, Dictionary<Node, IReadOnlyDictionary<string, long>> nodeOpsets,
+        Func<string, TypeInfo?> types, Func<Func<string, TypeInfo?>> infer)
+    {
+        GraphPass[] passes = [.. Passes.Where(p => p.Level <= level)];
+        if (passes.Length == 0)
+            return types;
+        IReadOnlyDictionary<string, long> modelOpsets = model.OpsetImports.ToDictionary(o => OperatorDomains.Normalize(o.Domain), o => o.Version);
+        for (int round = 0; round < MaxRounds; round++)
+        {
+            bool changed = false;
+            foreach (GraphPass pass in passes)
+            {
+                var view = new GraphView(model.Graph, types, nodeOpsets, modelOpsets);
+                if (GraphRewriter.Apply(model.Graph, pass.Find(view).ToList(), nodeOpsets, pass.Name) == 0)
+                    continue;
+                changed = true;
+                types = infer();
+            }
+            if (!changed)
+                break;
+        }
+        return types;
+    }
+}
