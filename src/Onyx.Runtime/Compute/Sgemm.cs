@@ -46,13 +46,17 @@ internal static unsafe class Sgemm
         _ => Vector128.IsHardwareAccelerated,
     };
 
+    /// <summary>
+    /// C = alpha·op(A)·op(B) + beta·C on up to <paramref name="threads"/> threads of <see cref="IntraOpThreadPool"/>
+    /// (products too small to gain from threads run on the caller's).
+    /// </summary>
     public static void Multiply(bool transA, bool transB, int m, int n, int k, float alpha, ReadOnlySpan<float> a, int lda,
-        ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc) =>
-        Multiply(Best, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc, int threads = 1) =>
+        Multiply(Best, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, threads);
 
-    /// <summary><see cref="Multiply(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int)"/> with the micro-kernel of <paramref name="isa"/>.</summary>
+    /// <summary><see cref="Multiply(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int, int)"/> with the micro-kernel of <paramref name="isa"/>.</summary>
     internal static void Multiply(SgemmIsa isa, bool transA, bool transB, int m, int n, int k, float alpha, ReadOnlySpan<float> a, int lda,
-        ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
+        ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc, int threads = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(m);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
@@ -69,13 +73,56 @@ internal static unsafe class Sgemm
         CheckMatrix(b.Length, transB ? n : k, transB ? k : n, ldb, nameof(b));
         fixed (float* aPointer = a, bPointer = b, cPointer = c)
         {
-            var matrices = new Operands(transA, transB, aPointer, lda, bPointer, ldb, cPointer, ldc, alpha, beta);
-            switch (isa)
-            {
-                case SgemmIsa.Vector512: Multiply<SgemmLanes512, Vector512<float>>(matrices, m, n, k); break;
-                case SgemmIsa.Avx2: Multiply<SgemmLanes256, Vector256<float>>(matrices, m, n, k); break;
-                default: Multiply<SgemmLanes128, Vector128<float>>(matrices, m, n, k); break;
-            }
+            var job = new Job(new Operands(transA, transB, aPointer, lda, bPointer, ldb, cPointer, ldc, alpha, beta), isa, m, n, k,
+                Parts(m, n, k, threads));
+            IntraOpThreadPool.Of(threads).Run(job.Parts, &RunPart, &job);
+        }
+    }
+
+    // Below about 2^18 multiply-adds (tens of microseconds) waking a thread costs more than it saves.
+    private const long MinWorkPerThread = 1L << 18;
+
+    private static int Parts(int m, int n, int k, int threads)
+    {
+        long work = (long)m * n * k;
+        return (int)System.Math.Clamp(work / MinWorkPerThread, 1, System.Math.Max(1, threads));
+    }
+
+    /// <summary>
+    /// One product split into <see cref="Parts"/> parts along the longer side of C: column ranges (each packs its
+    /// own columns of B) or row ranges (each packs its own rows of A), in whole micro-kernel tiles.
+    /// </summary>
+    private readonly struct Job(Operands x, SgemmIsa isa, int m, int n, int k, int parts)
+    {
+        public readonly Operands X = x;
+        public readonly SgemmIsa Isa = isa;
+        public readonly int M = m, N = n, K = k, Parts = parts;
+        public readonly bool ByColumns = n >= m || m == 1;
+    }
+
+    private static void RunPart(void* arguments, int part)
+    {
+        ref readonly Job job = ref *(Job*)arguments;
+        Operands x = job.X;
+        int m = job.M, n = job.N;
+        if (job.Parts > 1)
+        {
+            int length = job.ByColumns ? n : m;
+            int step = RoundUp((length + job.Parts - 1) / job.Parts, job.ByColumns ? MaxNr : SgemmKernel.Rows);
+            int start = System.Math.Min(length, part * step), count = System.Math.Min(length, start + step) - start;
+            if (count == 0)
+                return;
+            x = job.ByColumns ? x.Columns(start) : x.Rows(start);
+            if (job.ByColumns)
+                n = count;
+            else
+                m = count;
+        }
+        switch (job.Isa)
+        {
+            case SgemmIsa.Vector512: Multiply<SgemmLanes512, Vector512<float>>(x, m, n, job.K); break;
+            case SgemmIsa.Avx2: Multiply<SgemmLanes256, Vector256<float>>(x, m, n, job.K); break;
+            default: Multiply<SgemmLanes128, Vector128<float>>(x, m, n, job.K); break;
         }
     }
 
@@ -85,6 +132,14 @@ internal static unsafe class Sgemm
         public readonly float* A = a, B = b, C = c;
         public readonly int Lda = lda, Ldb = ldb, Ldc = ldc;
         public readonly float Alpha = alpha, Beta = beta;
+
+        /// <summary>The same product restricted to the columns of op(B) and C from <paramref name="first"/> on.</summary>
+        public Operands Columns(int first) =>
+            new(TransA, TransB, A, Lda, B + (TransB ? (long)first * Ldb : first), Ldb, C + first, Ldc, Alpha, Beta);
+
+        /// <summary>The same product restricted to the rows of op(A) and C from <paramref name="first"/> on.</summary>
+        public Operands Rows(int first) =>
+            new(TransA, TransB, A + (TransA ? first : (long)first * Lda), Lda, B, Ldb, C + (long)first * Ldc, Ldc, Alpha, Beta);
     }
 
     private static void CheckMatrix(int length, int rows, int columns, int leading, string name)
@@ -96,6 +151,11 @@ internal static unsafe class Sgemm
     private static void Multiply<TLanes, TVector>(Operands x, int m, int n, int k)
         where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
     {
+        if (m == 1)
+        {
+            MultiplyRow<TLanes, TVector>(x, n, k);
+            return;
+        }
         const int mr = SgemmKernel.Rows;
         int nr = 2 * TLanes.Count;
         int kcMax = System.Math.Min(k, KC);
@@ -145,6 +205,57 @@ internal static unsafe class Sgemm
         ArrayPool<float>.Shared.Return(packA);
         ArrayPool<float>.Shared.Return(packB);
     }
+
+    /// <summary>
+    /// C (one row) = alpha·a·op(B) + beta·C without packing: packing B would cost as much as the product. With B
+    /// stored k×n, blocks of four vectors of C stay in registers while every row of B streams past; with B stored
+    /// n×k (transposed), each element of C is a dot product of two contiguous rows.
+    /// </summary>
+    private static void MultiplyRow<TLanes, TVector>(Operands x, int n, int k)
+        where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
+    {
+        long aStride = x.TransA ? x.Lda : 1;
+        int j = 0;
+        if (!x.TransB)
+        {
+            int lanes = TLanes.Count, block = 4 * lanes;
+            float* tile = stackalloc float[4 * MaxNr];
+            for (; j + block <= n; j += block)
+            {
+                TVector c0 = default, c1 = default, c2 = default, c3 = default;
+                float* bRow = x.B + j;
+                for (int p = 0; p < k; p++, bRow += x.Ldb)
+                {
+                    TVector ap = TLanes.Broadcast(x.A[p * aStride]);
+                    c0 = TLanes.MultiplyAdd(ap, TLanes.Load(bRow), c0);
+                    c1 = TLanes.MultiplyAdd(ap, TLanes.Load(bRow + lanes), c1);
+                    c2 = TLanes.MultiplyAdd(ap, TLanes.Load(bRow + 2 * lanes), c2);
+                    c3 = TLanes.MultiplyAdd(ap, TLanes.Load(bRow + 3 * lanes), c3);
+                }
+                TLanes.Store(tile, c0);
+                TLanes.Store(tile + lanes, c1);
+                TLanes.Store(tile + 2 * lanes, c2);
+                TLanes.Store(tile + 3 * lanes, c3);
+                for (int i = 0; i < block; i++)
+                    StoreScaled(x, j + i, tile[i]);
+            }
+        }
+        for (; j < n; j++)
+        {
+            float sum = 0;
+            float* bColumn = x.TransB ? x.B + (long)j * x.Ldb : x.B + j;
+            long bStride = x.TransB ? 1 : x.Ldb;
+            if (x.TransB && !x.TransA)
+                sum = System.Numerics.Tensors.TensorPrimitives.Dot(new ReadOnlySpan<float>(x.A, k), new ReadOnlySpan<float>(bColumn, k));
+            else
+                for (int p = 0; p < k; p++)
+                    sum = MathF.FusedMultiplyAdd(x.A[p * aStride], bColumn[p * bStride], sum);
+            StoreScaled(x, j, sum);
+        }
+    }
+
+    private static void StoreScaled(in Operands x, int j, float product) =>
+        x.C[j] = x.Beta == 0 ? x.Alpha * product : MathF.FusedMultiplyAdd(x.Alpha, product, x.Beta * x.C[j]);
 
     /// <summary>
     /// Packs count×kc elements, element (i, p) at source[i·strideI + p·strideP] times scale, as panels of width

@@ -44,11 +44,11 @@ internal static class MatrixKernels
     }
 
     /// <summary>y = the batched product; float goes to <see cref="Sgemm"/>, other types to the generic loop (y zeroed).</summary>
-    internal static void Multiply<T>(BatchedProduct plan, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y) where T : unmanaged, INumber<T>
+    internal static void Multiply<T>(BatchedProduct plan, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> y, int threads = 1) where T : unmanaged, INumber<T>
     {
         if (typeof(T) == typeof(float))
         {
-            MultiplySingle(plan, MemoryMarshal.Cast<T, float>(a), MemoryMarshal.Cast<T, float>(b), MemoryMarshal.Cast<T, float>(y));
+            MultiplySingle(plan, MemoryMarshal.Cast<T, float>(a), MemoryMarshal.Cast<T, float>(b), MemoryMarshal.Cast<T, float>(y), threads);
             return;
         }
         int aSize = plan.M * plan.K, bSize = plan.K * plan.N, ySize = plan.M * plan.N;
@@ -59,20 +59,20 @@ internal static class MatrixKernels
         }
     }
 
-    private static void MultiplySingle(BatchedProduct plan, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y)
+    private static void MultiplySingle(BatchedProduct plan, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y, int threads)
     {
         int batches = plan.ABatch.Length, aSize = plan.M * plan.K, bSize = plan.K * plan.N, ySize = plan.M * plan.N;
         if (batches > 1 && y.Length > 0 && SharesOneB(plan))
         {
             // Every A matrix in order against one B: one product with the A matrices stacked as rows.
             Sgemm.Multiply(false, false, batches * plan.M, plan.N, plan.K, 1, a[..(batches * aSize)], plan.K, b.Slice(plan.BBatch[0] * bSize, bSize),
-                plan.N, 0, y, plan.N);
+                plan.N, 0, y, plan.N, threads);
             return;
         }
         for (int i = 0; i < batches; i++)
         {
             Sgemm.Multiply(false, false, plan.M, plan.N, plan.K, 1, a.Slice(plan.ABatch[i] * aSize, aSize), plan.K,
-                b.Slice(plan.BBatch[i] * bSize, bSize), plan.N, 0, y.Slice(i * ySize, ySize), plan.N);
+                b.Slice(plan.BBatch[i] * bSize, bSize), plan.N, 0, y.Slice(i * ySize, ySize), plan.N, threads);
         }
     }
 
@@ -99,7 +99,7 @@ internal static class MatrixKernels
         public void Run<T>(KernelContext context) where T : unmanaged, INumber<T>
         {
             Span<T> y = ComputeElements.Output<T>(context, 0, a.DataType, plan.OutputDims);
-            Multiply(plan, ComputeElements.Read<T>(a), ComputeElements.Read<T>(b), y);
+            Multiply(plan, ComputeElements.Read<T>(a), ComputeElements.Read<T>(b), y, context.Node.Threads);
             ComputeElements.Store<T>(context, 0, a.DataType, plan.OutputDims, y);
         }
     }
@@ -206,13 +206,13 @@ internal static class MatrixKernels
                 long[] dims = [m, n];
                 Span<T> y = ComputeElements.Output<T>(context, 0, a.DataType, dims);
                 if (typeof(T) == typeof(float))
-                    RunSingle(MemoryMarshal.Cast<T, float>(y));
+                    RunSingle(MemoryMarshal.Cast<T, float>(y), context.Node.Threads);
                 else
                     RunGeneric(y);
                 ComputeElements.Store<T>(context, 0, a.DataType, dims, y);
             }
 
-            private void RunSingle(Span<float> y)
+            private void RunSingle(Span<float> y, int threads)
             {
                 float beta = 0;
                 if (c is not null && cOffsets is not null && kernel._beta != 0)
@@ -223,7 +223,7 @@ internal static class MatrixKernels
                     beta = kernel._beta;
                 }
                 Sgemm.Multiply(kernel._transA, kernel._transB, m, n, k, kernel._alpha, ComputeElements.Read<float>(a), kernel._transA ? m : k,
-                    ComputeElements.Read<float>(b), kernel._transB ? k : n, beta, y, n);
+                    ComputeElements.Read<float>(b), kernel._transB ? k : n, beta, y, n, threads);
             }
 
             private void RunGeneric<T>(Span<T> y) where T : unmanaged, INumber<T>

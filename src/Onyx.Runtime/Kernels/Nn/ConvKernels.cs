@@ -91,7 +91,7 @@ internal static class ConvKernels
     /// bias (or 0) and the products add to it. A 1×1 kernel with stride 1 and no padding reads X itself as the column matrix.
     /// </summary>
     internal static void ConvolveSingle(WindowGeometry window, long[] xDims, long[] wDims, int group, ReadOnlySpan<float> xs, ReadOnlySpan<float> ws,
-        ReadOnlySpan<float> bias, Span<float> y)
+        ReadOnlySpan<float> bias, Span<float> y, int threads)
     {
         int n = (int)xDims[0], c = (int)xDims[1], m = (int)wDims[0], groupIn = c / group, groupOut = m / group;
         int inSize = window.InputSize, outSize = window.OutputSize, kernelSize = window.KernelSize, rows = groupIn * kernelSize;
@@ -108,7 +108,7 @@ internal static class ConvKernels
                 for (int g = 0; g < group; g++)
                 {
                     Sgemm.Multiply(false, false, groupOut, outSize, groupIn, 1, ws.Slice(g * groupOut * groupIn, groupOut * groupIn), groupIn,
-                        xs.Slice((image * c + g * groupIn) * inSize, groupIn * inSize), inSize, beta, y.Slice((image * m + g * groupOut) * outSize), outSize);
+                        xs.Slice((image * c + g * groupIn) * inSize, groupIn * inSize), inSize, beta, y.Slice((image * m + g * groupOut) * outSize), outSize, threads);
                 }
             }
             return;
@@ -141,7 +141,7 @@ internal static class ConvKernels
                                 block[i] = sources[i] >= 0 ? channel[sources[i]] : 0;
                         }
                         Sgemm.Multiply(false, false, groupOut, width, rows, 1, ws.Slice(g * groupOut * rows, groupOut * rows), rows,
-                            columns.AsSpan(0, rows * width), width, beta, y.Slice((image * m + g * groupOut) * outSize + first), outSize);
+                            columns.AsSpan(0, rows * width), width, beta, y.Slice((image * m + g * groupOut) * outSize + first), outSize, threads);
                     }
                 }
             }
@@ -186,7 +186,7 @@ internal static class ConvKernels
             if (x.DataType == DataType.Float)
             {
                 ConvolveSingle(window, x.Dims, w.Dims, (int)_group, x.AsSpan<float>(), w.AsSpan<float>(), b is null ? default : b.AsSpan<float>(),
-                    context.Output<float>(0, DataType.Float, dims));
+                    context.Output<float>(0, DataType.Float, dims), context.Node.Threads);
                 return;
             }
             double[]? bs = b is null ? null : RealTensors.Read(context, b, "B");

@@ -90,6 +90,26 @@ public sealed class SgemmTests
         cleared.AssertMatchesReference();
     }
 
+    [Theory]
+    [InlineData(64, 513, 70, 2)]
+    [InlineData(300, 40, 90, 3)]
+    [InlineData(1, 3000, 300, 2)]
+    [InlineData(7, 3000, 300, 4)]
+    public void Products_split_over_threads_match_the_reference(int m, int n, int k, int threads)
+    {
+        foreach (bool transA in new[] { false, true })
+        {
+            foreach (bool transB in new[] { false, true })
+            {
+                var product = new Product(new Random(m + n + k), transA, transB, m, n, k, pad: 1);
+
+                product.Run(Sgemm.Best, alpha: 0.5f, beta: 0.25f, threads);
+
+                product.AssertMatchesReference();
+            }
+        }
+    }
+
     [Fact]
     public void A_warm_call_allocates_nothing()
     {
@@ -142,11 +162,11 @@ public sealed class SgemmTests
 
         public float[] C { get; }
 
-        public void Run(SgemmIsa isa, float alpha, float beta)
+        public void Run(SgemmIsa isa, float alpha, float beta, int threads = 1)
         {
             (_alpha, _beta) = (alpha, beta);
             C.CopyTo(_originalC, 0);
-            Sgemm.Multiply(isa, _transA, _transB, _m, _n, _k, alpha, A, _lda, B, _ldb, beta, C, _ldc);
+            Sgemm.Multiply(isa, _transA, _transB, _m, _n, _k, alpha, A, _lda, B, _ldb, beta, C, _ldc, threads);
         }
 
         public void AssertMatchesReference()

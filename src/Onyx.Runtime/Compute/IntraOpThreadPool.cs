@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+
+namespace Onyx.Runtime.Compute;
+
+/// <summary>
+/// Runs the parts of one job on a fixed set of worker threads and the calling thread together, one job at a time
+/// per pool. A job is a function pointer and a pointer to its arguments (usually a struct on the caller's stack,
+/// valid because <see cref="Run"/> returns only when every part is done), so starting one allocates nothing. A
+/// job started from inside a part runs its parts inline, so nesting cannot deadlock.
+/// </summary>
+internal sealed unsafe class IntraOpThreadPool
+{
+    private static readonly ConcurrentDictionary<int, IntraOpThreadPool> Pools = new();
+
+    [ThreadStatic]
+    private static bool t_inPart;
+
+    private readonly Lock _oneJob = new();
+    private readonly SemaphoreSlim _start = new(0);
+    private readonly ManualResetEventSlim _done = new(false);
+    private delegate*<void*, int, void> _body;
+    private void* _arguments;
+    private int _parts;
+    private int _nextPart;
+    private int _workersBusy;
+    private ExceptionDispatchInfo? _failure;
+
+    private IntraOpThreadPool(int threads)
+    {
+        Threads = threads;
+        for (int i = 1; i < threads; i++)
+            new Thread(Work) { IsBackground = true, Name = $"Onyx intra-op {i}/{threads}" }.Start();
+    }
+
+    /// <summary>The pool of <paramref name="threads"/> threads (the caller counts as one), shared by every session asking for as many.</summary>
+    public static IntraOpThreadPool Of(int threads) => Pools.GetOrAdd(System.Math.Max(1, threads), t => new IntraOpThreadPool(t));
+
+    /// <summary>Threads a job runs on, the calling thread included.</summary>
+    public int Threads { get; }
+
+    /// <summary>Calls <paramref name="body"/>(<paramref name="arguments"/>, part) for every part in [0, <paramref name="parts"/>), spread over the threads; returns when all are done.</summary>
+    public void Run(int parts, delegate*<void*, int, void> body, void* arguments)
+    {
+        if (parts <= 1 || Threads == 1 || t_inPart)
+        {
+            for (int part = 0; part < parts; part++)
+                body(arguments, part);
+            return;
+        }
+        lock (_oneJob)
+        {
+            _body = body;
+            _arguments = arguments;
+            _parts = parts;
+            _nextPart = 0;
+            _failure = null;
+            int workers = System.Math.Min(Threads - 1, parts - 1);
+            _workersBusy = workers;
+            _done.Reset();
+            _start.Release(workers);
+            RunParts();
+            _done.Wait();
+            _failure?.Throw();
+        }
+    }
+
+    private void Work()
+    {
+        while (true)
+        {
+            _start.Wait();
+            RunParts();
+            if (Interlocked.Decrement(ref _workersBusy) == 0)
+                _done.Set();
+        }
+    }
+
+    private void RunParts()
+    {
+        t_inPart = true;
+        try
+        {
+            for (int part = Interlocked.Increment(ref _nextPart) - 1; part < _parts; part = Interlocked.Increment(ref _nextPart) - 1)
+                _body(_arguments, part);
+        }
+        catch (Exception e)
+        {
+            _failure ??= ExceptionDispatchInfo.Capture(e);
+            _nextPart = _parts;
+        }
+        finally
+        {
+            t_inPart = false;
+        }
+    }
+}
