@@ -4,7 +4,7 @@ using Onyx.Runtime.Planning;
 namespace Onyx.Runtime;
 
 /// <summary>
-/// A model prepared to run: checked, its types inferred, a kernel built per node. <see cref="Run"/> may be called
+/// A model prepared to run: checked, its types inferred, a kernel built per node. Runs may be called
 /// from several threads at once: the plan is shared and never changes, and each run keeps its values to itself.
 /// </summary>
 /// <example>
@@ -56,8 +56,29 @@ public sealed class InferenceSession : IDisposable
         OnnxValue?[] values = ExecutionRun.Execute(_plan, inputs, wantedSlots);
         var result = new Dictionary<string, OnnxValue>(StringComparer.Ordinal);
         for (int i = 0; i < wanted.Length; i++)
-            result[wanted[i]] = values[wantedSlots[i]] ?? throw new OnnxRuntimeException($"'{wanted[i]}' was not computed: it is an optional output no node produced");
+            result[wanted[i]] = values[i] ?? throw new OnnxRuntimeException($"'{wanted[i]}' was not computed: it is an optional output no node produced");
         return result;
+    }
+
+    /// <summary>
+    /// Runs the model on <paramref name="inputs"/> and writes the values named in <paramref name="outputNames"/> into
+    /// the tensors at the same positions of <paramref name="outputValues"/>, which the caller allocates with the
+    /// element type and shape each output will have (e.g. <see cref="OnnxValue.FromMemory{T}(Memory{T}, long[])"/>).
+    /// The session keeps its intermediate buffers from run to run, so once warm, a model whose shapes do not change
+    /// runs without allocating managed memory; use this overload on hot paths.
+    /// </summary>
+    /// <exception cref="OnnxRuntimeException">As for <see cref="Run(IReadOnlyDictionary{string, OnnxValue}, IEnumerable{string})"/>, or a given tensor does not match its output's type and shape.</exception>
+    public void Run(IReadOnlyDictionary<string, OnnxValue> inputs, IReadOnlyList<string> outputNames, IReadOnlyList<OnnxValue> outputValues)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(outputNames);
+        ArgumentNullException.ThrowIfNull(outputValues);
+        if (outputNames.Count != outputValues.Count)
+            throw new ArgumentException($"{outputNames.Count} output names but {outputValues.Count} output values were given.", nameof(outputValues));
+        Span<int> slots = outputNames.Count <= 64 ? stackalloc int[outputNames.Count] : new int[outputNames.Count];
+        for (int i = 0; i < slots.Length; i++)
+            slots[i] = _plan.Slots.TryGetValue(outputNames[i], out int slot) ? slot : throw new OnnxRuntimeException($"'{outputNames[i]}' is not a value of the model");
+        ExecutionRun.ExecuteInto(_plan, inputs, slots, outputNames, outputValues);
     }
 
     /// <inheritdoc/>

@@ -31,7 +31,7 @@ internal static class InterpolationElements
             for (int i = 0; i < values.Length; i++)
                 values[i] = double.IsNaN(values[i]) ? 0 : System.Math.Clamp(System.Math.Round(values[i], MidpointRounding.ToEven), low, high);
         }
-        byte[] bytes = context.AllocateOutput(index, type, dims);
+        Span<byte> bytes = context.AllocateOutput(index, type, dims);
         Conversion.Convert(DataType.Double, MemoryMarshal.AsBytes(values.AsSpan()), type, bytes, values.Length, ConversionOptions.Default);
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Onyx.Runtime.Planning;
 
 namespace Onyx.Runtime.Kernels;
 
@@ -7,12 +8,33 @@ internal sealed class KernelContext
 {
     private readonly OnnxValue?[] _inputs;
     private readonly OnnxValue?[] _outputs;
+    private readonly ExecutionState? _state;
+    private readonly int[] _outputSlots;
 
-    public KernelContext(KernelNode node, OnnxValue?[] inputs, OnnxValue?[] outputs)
+    /// <summary>A context whose outputs are fresh arrays (constant folding, tests).</summary>
+    public KernelContext(KernelNode node, OnnxValue?[] inputs, OnnxValue?[] outputs) : this(node, inputs, outputs, null, []) { }
+
+    /// <summary>A context of one step of a run, whose outputs come from <paramref name="state"/>'s arena.</summary>
+    internal KernelContext(KernelNode node, OnnxValue?[] inputs, OnnxValue?[] outputs, ExecutionState? state, int[] outputSlots)
     {
         Node = node;
         _inputs = inputs;
         _outputs = outputs;
+        _state = state;
+        _outputSlots = outputSlots;
+    }
+
+    /// <summary>The input values, filled by the run before the kernel is called.</summary>
+    internal OnnxValue?[] Inputs => _inputs;
+
+    /// <summary>The output values the kernel set.</summary>
+    internal OnnxValue?[] Outputs => _outputs;
+
+    /// <summary>Forgets the values of the last run.</summary>
+    internal void Clear()
+    {
+        Array.Clear(_inputs);
+        Array.Clear(_outputs);
     }
 
     public KernelNode Node { get; }
@@ -41,24 +63,27 @@ internal sealed class KernelContext
     public Tensor? OptionalTensor(int index) => HasInput(index) ? Tensor(index) : null;
 
     /// <summary>Allocates output <paramref name="index"/> as a zeroed tensor and returns its writable values.</summary>
-    public Span<T> Output<T>(int index, DataType type, long[] dims) where T : unmanaged
-    {
-        byte[] bytes = AllocateOutput(index, type, dims);
-        return MemoryMarshal.Cast<byte, T>(bytes.AsSpan());
-    }
+    public Span<T> Output<T>(int index, DataType type, ReadOnlySpan<long> dims) where T : unmanaged =>
+        MemoryMarshal.Cast<byte, T>(AllocateOutput(index, type, dims));
 
     /// <summary>Allocates output <paramref name="index"/> of <typeparamref name="T"/>'s element type.</summary>
-    public Span<T> Output<T>(int index, long[] dims) where T : unmanaged => Output<T>(index, ElementTypes.Of<T>(), dims);
+    public Span<T> Output<T>(int index, ReadOnlySpan<long> dims) where T : unmanaged => Output<T>(index, ElementTypes.Of<T>(), dims);
 
     /// <summary>Allocates output <paramref name="index"/> as a zeroed tensor and returns its bytes (sub-byte types packed).</summary>
-    public byte[] AllocateOutput(int index, DataType type, long[] dims)
+    public Span<byte> AllocateOutput(int index, DataType type, ReadOnlySpan<long> dims)
     {
         long count = ElementCount(dims);
         long length = type.ByteCount(count);
         if (length > Array.MaxLength)
-            throw Fail($"output {index} of type {type.TypeName()} and shape [{string.Join(",", dims)}] needs {length} bytes, more than one array can hold");
+            throw Fail($"output {index} of type {type.TypeName()} and shape [{string.Join(",", dims.ToArray())}] needs {length} bytes, more than one array can hold");
+        if (_state is not null && index < _outputSlots.Length && _outputSlots[index] >= 0)
+        {
+            OnnxValue value = _state.Allocate(index, _outputSlots[index], type, dims, (int)length);
+            SetOutput(index, value);
+            return MemoryMarshal.AsMemory(value.Tensor.RawData).Span;
+        }
         var bytes = new byte[length];
-        SetOutput(index, OnnxValue.FromTensor(new Tensor(type, dims, bytes)));
+        SetOutput(index, OnnxValue.FromTensor(new Tensor(type, dims.ToArray(), bytes)));
         return bytes;
     }
 
@@ -73,14 +98,14 @@ internal sealed class KernelContext
     public OnnxRuntimeException Fail(string problem) => Node.Fail(problem);
 
     /// <summary>The element count of <paramref name="dims"/>; fails on a negative dim or an overflow.</summary>
-    public long ElementCount(IReadOnlyList<long> dims)
+    public long ElementCount(ReadOnlySpan<long> dims)
     {
         long count = 1;
         foreach (long d in dims)
         {
             if (d < 0)
-                throw Fail($"a dimension of [{string.Join(",", dims)}] is negative");
-            count = d == 0 ? 0 : count > long.MaxValue / d ? throw Fail($"the element count of [{string.Join(",", dims)}] overflows") : count * d;
+                throw Fail($"a dimension of [{string.Join(",", dims.ToArray())}] is negative");
+            count = d == 0 ? 0 : count > long.MaxValue / d ? throw Fail($"the element count of [{string.Join(",", dims.ToArray())}] overflows") : count * d;
         }
         return count;
     }

@@ -30,4 +30,16 @@ internal sealed class ExecutionPlan
     public IReadOnlyList<NodeMetadata> Outputs { get; }
 
     public int SlotCount => Constants.Length;
+
+    private ExecutionState? _idleState;
+
+    /// <summary>A state to run in: the one the last run left, or a new one when another run holds it.</summary>
+    public ExecutionState RentState() => Interlocked.Exchange(ref _idleState, null) ?? new ExecutionState(this);
+
+    /// <summary>Gives back a state after its run (reset), to be kept for the next unless another was given back first.</summary>
+    public void ReturnState(ExecutionState state)
+    {
+        state.Reset();
+        Interlocked.CompareExchange(ref _idleState, state, null);
+    }
 }

@@ -1,22 +1,71 @@
+using System.Runtime.InteropServices;
 using Onyx.Runtime.Kernels;
 
 namespace Onyx.Runtime.Planning;
 
-/// <summary>One run of a plan: binds the inputs, runs each step, releases values after their last use.</summary>
+/// <summary>
+/// One run of a plan in a state rented from it: binds the inputs, runs each step, releases values after their last
+/// use, and hands the outputs asked for to the caller, either detached from the state (the caller owns them) or
+/// copied into tensors the caller provides (then a warm run allocates nothing).
+/// </summary>
 internal static class ExecutionRun
 {
+    /// <summary>Runs <paramref name="plan"/> and returns the values of the slots <paramref name="keep"/> names, in order (null: never produced).</summary>
     public static OnnxValue?[] Execute(ExecutionPlan plan, IReadOnlyDictionary<string, OnnxValue> inputs, int[] keep)
     {
-        var values = (OnnxValue?[])plan.Constants.Clone();
-        BindInputs(plan, inputs, values);
-        var kept = new HashSet<int>(keep);
-        foreach (PlanStep step in plan.Steps)
+        var results = new OnnxValue?[keep.Length];
+        ExecutionState state = plan.RentState();
+        try
         {
-            var stepInputs = new OnnxValue?[step.InputSlots.Length];
+            RunSteps(plan, state, inputs, keep);
+            for (int i = 0; i < keep.Length; i++)
+            {
+                results[i] = state.Values[keep[i]];
+                if (results[i] is { } value)
+                    state.Detach(value);
+            }
+        }
+        finally
+        {
+            plan.ReturnState(state);
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="plan"/> and copies the values of the slots <paramref name="keep"/> names into the tensors
+    /// of <paramref name="targets"/>, which must have the element types and shapes the run produces.
+    /// </summary>
+    public static void ExecuteInto(ExecutionPlan plan, IReadOnlyDictionary<string, OnnxValue> inputs, ReadOnlySpan<int> keep, IReadOnlyList<string> names,
+        IReadOnlyList<OnnxValue> targets)
+    {
+        ExecutionState state = plan.RentState();
+        try
+        {
+            RunSteps(plan, state, inputs, keep);
+            for (int i = 0; i < keep.Length; i++)
+                CopyInto(names[i], state.Values[keep[i]], targets[i]);
+        }
+        finally
+        {
+            plan.ReturnState(state);
+        }
+    }
+
+    private static void RunSteps(ExecutionPlan plan, ExecutionState state, IReadOnlyDictionary<string, OnnxValue> inputs, ReadOnlySpan<int> keep)
+    {
+        OnnxValue?[] values = state.Values;
+        BindInputs(plan, inputs, values);
+        foreach (int slot in keep)
+            state.Kept[slot] = true;
+        for (int s = 0; s < plan.Steps.Count; s++)
+        {
+            PlanStep step = plan.Steps[s];
+            KernelContext context = state.Contexts[s];
+            OnnxValue?[] stepInputs = context.Inputs, stepOutputs = context.Outputs;
             for (int i = 0; i < stepInputs.Length; i++)
                 stepInputs[i] = step.InputSlots[i] < 0 ? null : values[step.InputSlots[i]];
-            var stepOutputs = new OnnxValue?[step.OutputSlots.Length];
-            var context = new KernelContext(step.Node, stepInputs, stepOutputs);
+            Array.Clear(stepOutputs);
             try
             {
                 step.Kernel.Run(context);
@@ -32,21 +81,32 @@ internal static class ExecutionRun
                 values[step.OutputSlots[j]] = stepOutputs[j]
                     ?? throw step.Node.Fail($"output {j} ('{step.Node.Node.Outputs[j]}') was not produced");
             }
+            state.Settle(step);
+            Array.Clear(stepInputs);
             foreach (int slot in step.ReleasedSlots)
-                if (!kept.Contains(slot))
-                    values[slot] = null;
+                if (!state.Kept[slot])
+                    state.Release(slot);
         }
-        return values;
+    }
+
+    private static void CopyInto(string name, OnnxValue? value, OnnxValue target)
+    {
+        if (value is null)
+            throw new OnnxRuntimeException($"'{name}' was not computed: it is an optional output no node produced");
+        if (value.Kind != OnnxValueKind.Tensor || value.ElementType == DataType.String)
+            throw new OnnxRuntimeException($"'{name}' is a {(value.Kind == OnnxValueKind.Tensor ? "string tensor" : value.Kind.ToString().ToLowerInvariant())}; only numeric tensors can be written into a given tensor");
+        Tensor result = value.Tensor;
+        if (target.Kind != OnnxValueKind.Tensor || target.ElementType != result.DataType || !target.Tensor.Dims.AsSpan().SequenceEqual(result.Dims))
+            throw new OnnxRuntimeException($"the tensor given for output '{name}' must be {result.DataType.TypeName()}[{string.Join(",", result.Dims)}] to hold it, but it is {(target.Kind == OnnxValueKind.Tensor ? $"{target.ElementType.TypeName()}[{string.Join(",", target.Tensor.Dims)}]" : $"a {target.Kind}")}");
+        result.RawData.Span.CopyTo(MemoryMarshal.AsMemory(target.Tensor.RawData).Span);
     }
 
     private static void BindInputs(ExecutionPlan plan, IReadOnlyDictionary<string, OnnxValue> inputs, OnnxValue?[] values)
     {
-        var known = plan.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (string name in inputs.Keys)
-            if (!known.Contains(name))
-                throw new OnnxRuntimeException($"'{name}' is not an input of the model; its inputs are {string.Join(", ", known.Select(k => $"'{k}'"))}");
-        foreach (NodeMetadata input in plan.Inputs)
+        int bound = 0;
+        for (int i = 0; i < plan.Inputs.Count; i++)
         {
+            NodeMetadata input = plan.Inputs[i];
             if (!inputs.TryGetValue(input.Name, out OnnxValue? value))
             {
                 if (!input.HasDefault)
@@ -56,6 +116,13 @@ internal static class ExecutionRun
             if (Mismatch(input, value) is { } problem)
                 throw new OnnxRuntimeException(problem);
             values[plan.Slots[input.Name]] = value;
+            bound++;
+        }
+        if (bound < inputs.Count)
+        {
+            var known = plan.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+            string unknown = inputs.Keys.First(name => !known.Contains(name));
+            throw new OnnxRuntimeException($"'{unknown}' is not an input of the model; its inputs are {string.Join(", ", known.Select(k => $"'{k}'"))}");
         }
     }
 

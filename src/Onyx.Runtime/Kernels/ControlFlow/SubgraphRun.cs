@@ -28,7 +28,7 @@ internal static class SubgraphRun
         }
         int[] keep = [.. plan.Outputs.Select(o => plan.Slots[o.Name])];
         OnnxValue?[] values = ExecutionRun.Execute(plan, feeds, keep);
-        return [.. plan.Outputs.Select(o => values[plan.Slots[o.Name]] ?? throw context.Fail($"the subgraph did not produce '{o.Name}'"))];
+        return [.. plan.Outputs.Select((o, i) => values[i] ?? throw context.Fail($"the subgraph did not produce '{o.Name}'"))];
     }
 
     /// <summary>

@@ -72,7 +72,7 @@ internal static class TreeEnsembleKernel
             PredictorRows rows = PredictorRows.Read(context);
             forest.CheckFeatures(context, rows);
             DataType type = context.Tensor(0).DataType;
-            byte[] y = context.AllocateOutput(0, type, [rows.Count, width]);
+            Span<byte> y = context.AllocateOutput(0, type, [rows.Count, width]);
             var scores = new double[width];
             var reached = new bool[width];
             for (long r = 0; r < rows.Count; r++)
@@ -85,15 +85,15 @@ internal static class TreeEnsembleKernel
     }
 
     /// <summary>Writes <paramref name="scores"/> at element <paramref name="start"/> of <paramref name="y"/>, in X's type.</summary>
-    private static void Write(DataType type, byte[] y, int start, double[] scores)
+    private static void Write(DataType type, Span<byte> y, int start, double[] scores)
     {
         for (int i = 0; i < scores.Length; i++)
         {
             switch (type)
             {
-                case DataType.Double: MemoryMarshal.Cast<byte, double>(y.AsSpan())[start + i] = scores[i]; break;
-                case DataType.Float16: MemoryMarshal.Cast<byte, Half>(y.AsSpan())[start + i] = (Half)scores[i]; break;
-                default: MemoryMarshal.Cast<byte, float>(y.AsSpan())[start + i] = (float)scores[i]; break;
+                case DataType.Double: MemoryMarshal.Cast<byte, double>(y)[start + i] = scores[i]; break;
+                case DataType.Float16: MemoryMarshal.Cast<byte, Half>(y)[start + i] = (Half)scores[i]; break;
+                default: MemoryMarshal.Cast<byte, float>(y)[start + i] = (float)scores[i]; break;
             }
         }
     }

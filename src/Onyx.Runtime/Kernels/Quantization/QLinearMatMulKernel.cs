@@ -37,7 +37,7 @@ internal static class QLinearMatMulKernel
             double value = y[i] * factor + At(yZeros, row);
             y[i] = integer ? System.Math.Clamp(System.Math.Round(value, MidpointRounding.ToEven), min, max) : value;
         }
-        byte[] output = context.AllocateOutput(0, yZero.DataType, plan.OutputDims);
+        Span<byte> output = context.AllocateOutput(0, yZero.DataType, plan.OutputDims);
         Conversion.Convert(DataType.Double, MemoryMarshal.AsBytes(y.AsSpan()), yZero.DataType, output, y.Length, ConversionOptions.Default);
     }
 

@@ -172,7 +172,7 @@ internal static class RandomKernels
             DataType type = _type ?? input.DataType;
             if (!Conversion.Supports(type))
                 throw context.Fail($"attribute 'dtype' is {type.TypeName()}; expected a numeric type or bool");
-            byte[] output = context.AllocateOutput(0, type, input.Dims);
+            Span<byte> output = context.AllocateOutput(0, type, input.Dims);
             Conversion.Convert(DataType.Double, System.Runtime.InteropServices.MemoryMarshal.AsBytes(drawn.AsSpan()), type, output, drawn.Length, ConversionOptions.Default);
         }
     }

@@ -30,7 +30,7 @@ internal static class SignalOutputs
     /// <summary>Allocates output 0 as <paramref name="type"/> and converts <paramref name="values"/> into it by Cast's rules.</summary>
     public static void Write(KernelContext context, DataType type, long[] dims, double[] values)
     {
-        byte[] output = context.AllocateOutput(0, type, dims);
+        Span<byte> output = context.AllocateOutput(0, type, dims);
         Conversion.Convert(DataType.Double, MemoryMarshal.AsBytes(values.AsSpan()), type, output, values.Length, ConversionOptions.Default);
     }
 }

@@ -60,7 +60,7 @@ internal static class CastKernels
             context.SetOutput(0, OnnxValue.FromTensor(Tensor.FromStrings(ConversionStrings.Format(from, input.RawData.Span, count), input.Dims)));
             return;
         }
-        byte[] output = context.AllocateOutput(0, to, input.Dims);
+        Span<byte> output = context.AllocateOutput(0, to, input.Dims);
         if (from == DataType.String)
         {
             int bad = ConversionStrings.Parse(input.Strings, to, output, options);
