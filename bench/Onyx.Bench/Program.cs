@@ -20,6 +20,13 @@ if (args.Length > 0 && args[0] == "sgemm")
     SgemmBenchmark.Run(ArgValue("--size", 1024), ArgValue("--runs", 21));
     return;
 }
+if (args.Length > 0 && args[0] == "compare")
+{
+    string models = ArgText("--models") ?? throw new ArgumentException("compare: --models DIR is required");
+    int[] threads = [.. (ArgText("--threads") ?? "1").Split(',').Select(int.Parse)];
+    ModelComparison.Run(models, ArgText("--light"), threads, ArgValue("--runs", 30), ArgValue("--warmup", 5), ArgText("--only")?.Split(',') ?? []);
+    return;
+}
 if (args.Length > 0 && args[0] == "models")
 {
     string output = ArgText("--out") ?? throw new ArgumentException("models: --out DIR is required");
