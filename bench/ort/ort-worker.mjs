@@ -1,7 +1,7 @@
 // A long-lived ONNX Runtime process for bench/Onyx.Bench's compare mode. It reads one JSON command per line on
 // stdin and answers each with one JSON line on stdout:
 //   {"load": MODEL, "threads": N, "inputs": [PB, ...]}  creates the session (intra-op N threads, inter-op 1,
-//        optimization level all, sequential execution, intra-op spinning off) and reads the inputs; without
+//        optimization level all, sequential execution, intra-op spinning off, log errors only) and reads the inputs; without
 //        "inputs", MODEL's folder's test_data_set_0/input_N.pb. Answers {"ms": creation time, "inputs", "outputs"}.
 //   {"run": K}         runs K times; answers {"ms": [each run's milliseconds, performance.now around session.run]}.
 //   {"outputs": DIR}   runs once and writes output i as DIR/output_i.bin (raw little-endian elements); answers
@@ -97,6 +97,7 @@ async function load(command) {
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
     executionMode: 'sequential',
+    logSeverityLevel: 3,
     // Idle intra-op threads would spin while the other runtime runs its turn of the alternation.
     extra: { session: { intra_op: { allow_spinning: '0' } } },
   });
