@@ -245,15 +245,17 @@ internal static class BenchCommand
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2.0;
     }
 
-    /// <summary>A one-line progress bar redrawn in place; draws nothing without a writer.</summary>
+    /// <summary>A one-line progress bar redrawn in place at most every 100 ms (and at the end); draws nothing without a writer.</summary>
     private sealed class ProgressBar(TextWriter? writer, int total)
     {
         private const int Width = 30;
+        private long _drawn;
 
         public void Show(string phase, int done)
         {
-            if (writer is null)
+            if (writer is null || (done < total && Stopwatch.GetElapsedTime(_drawn).TotalMilliseconds < 100))
                 return;
+            _drawn = Stopwatch.GetTimestamp();
             int filled = done * Width / Math.Max(total, 1);
             writer.Write($"\r{phase,-8} [{new string('#', filled)}{new string('-', Width - filled)}] {done}/{total}");
             writer.Flush();
