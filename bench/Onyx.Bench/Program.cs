@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Onyx;
 using Onyx.Bench;
+using Onyx.Bench.Models;
 
 // Measures loading a generated model with large initializers: Model.Load (memory-mapped, zero-copy) against
 // reading the whole file into an array and parsing it (Model.Parse over File.ReadAllBytes), interleaved
@@ -9,9 +10,33 @@ using Onyx.Bench;
 // Usage: dotnet run -c Release --project bench/Onyx.Bench -- [--megabytes 512] [--runs 21]
 // The sgemm mode measures single-thread SGEMM against the FP32 FMA peak (see SgemmBenchmark):
 //        dotnet run -c Release --project bench/Onyx.Bench -- sgemm [--size 1024] [--runs 21]
+// The models mode writes the benchmark models (resnet50, mobilenetv2, bert-base, gpt2-decode) in the backend test
+// layout, DIR/NAME/model.onnx and DIR/NAME/test_data_set_0/input_N.pb:
+//        dotnet run -c Release --project bench/Onyx.Bench -- models --out DIR [--only NAME,NAME]
+// The compare mode runs them (and the light/ CNNs) with Onyx and ONNX Runtime side by side (see ModelComparison):
+//        dotnet run -c Release --project bench/Onyx.Bench -- compare --models DIR [--threads 1,2] [--runs 30] [--warmup 5] [--light DIR] [--only NAME,NAME]
 if (args.Length > 0 && args[0] == "sgemm")
 {
     SgemmBenchmark.Run(ArgValue("--size", 1024), ArgValue("--runs", 21));
+    return;
+}
+if (args.Length > 0 && args[0] == "compare")
+{
+    string models = ArgText("--models") ?? throw new ArgumentException("compare: --models DIR is required");
+    int[] threads = [.. (ArgText("--threads") ?? "1").Split(',').Select(int.Parse)];
+    ModelComparison.Run(models, ArgText("--light"), threads, ArgValue("--runs", 30), ArgValue("--warmup", 5), ArgText("--only")?.Split(',') ?? []);
+    return;
+}
+if (args.Length > 0 && args[0] == "models")
+{
+    string output = ArgText("--out") ?? throw new ArgumentException("models: --out DIR is required");
+    string[] only = ArgText("--only")?.Split(',') ?? [];
+    foreach (var (name, create) in BenchmarkModel.All.Where(m => only.Length == 0 || only.Contains(m.Name)))
+    {
+        var watch = Stopwatch.StartNew();
+        string modelFolder = create().Save(output);
+        Console.WriteLine($"{name}: {modelFolder} ({new FileInfo(Path.Combine(modelFolder, "model.onnx")).Length / 1e6:F1} MB, {watch.Elapsed.TotalSeconds:F1} s)");
+    }
     return;
 }
 
@@ -69,6 +94,12 @@ static void Report(string name, List<(double Ms, long Bytes)> samples, long weig
     double ms = Samples.Median(samples.Select(s => s.Ms));
     double bytes = Samples.Median(samples.Select(s => (double)s.Bytes));
     Console.WriteLine($"  {name,-32} {ms,9:F2} ms   {bytes / 1024,12:F1} KiB allocated ({100 * bytes / weightBytes:F4}% of weights)");
+}
+
+string? ArgText(string name)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
 
 int ArgValue(string name, int fallback)

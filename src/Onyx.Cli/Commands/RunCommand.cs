@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Onyx.Runtime;
-using Onyx.Runtime.Testing;
 
 namespace Onyx.Cli.Commands;
 
@@ -64,17 +63,7 @@ internal static class RunCommand
 
     private static Dictionary<string, OnnxValue> ReadInputs(InferenceSession session, string[] arguments)
     {
-        var inputs = new Dictionary<string, OnnxValue>(StringComparer.Ordinal);
-        foreach (string argument in arguments)
-        {
-            int equals = argument.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-                throw new OnyxException($"--input '{argument}' must be NAME=FILE");
-            string name = argument[..equals], path = argument[(equals + 1)..];
-            NodeMetadata input = session.InputMetadata.FirstOrDefault(i => i.Name == name)
-                ?? throw new OnyxException($"'{name}' is not an input; the inputs are {string.Join(", ", session.InputMetadata.Select(i => i.Name))}");
-            inputs[name] = path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase) ? OnnxValue.FromTensor(NpyFile.Read(path)) : TestData.Read(path, input.Type);
-        }
+        Dictionary<string, OnnxValue> inputs = InputArguments.Read(session, arguments);
         var random = new Random(0);
         foreach (NodeMetadata input in session.InputMetadata.Where(i => !i.HasDefault && !inputs.ContainsKey(i.Name)))
             inputs[input.Name] = RandomInput(input, random);

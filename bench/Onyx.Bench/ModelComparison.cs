@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using System.Globalization;
+using Onyx.Runtime;
+
+namespace Onyx.Bench;
+
+/// <summary>
+/// Runs models with Onyx and ONNX Runtime side by side. For each model and thread count both sessions are created
+/// with the same options (intra-op threads, all optimizations), warmed up, then run alternately (Onyx, ORT, Onyx,
+/// ORT, …) so that drift in machine speed hits both alike; the table shows the medians and checks that the outputs
+/// agree: every element within |onyx − ort| ≤ 1e-4·|ort| + 1e-5 (float outputs; other types exactly).
+/// </summary>
+internal static class ModelComparison
+{
+    private const double RelativeTolerance = 1e-4, AbsoluteTolerance = 1e-5;
+
+    /// <summary>A model and the .pb files of its inputs.</summary>
+    private sealed record Case(string Name, string Model, IReadOnlyList<string> Inputs);
+
+    private sealed record Row(string Model, int Threads, double OnyxMs, double OrtMs, string Outputs, string? Failure);
+
+    public static void Run(string modelsFolder, string? lightFolder, int[] threadCounts, int runs, int warmup, string[] only)
+    {
+        string root = RepositoryRoot();
+        lightFolder ??= Path.GetFullPath(Path.Combine(root, "..", "shared", "onnx-backend-tests", "light"));
+        string scratch = Path.Combine(Path.GetTempPath(), "onyx-compare-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(scratch);
+        try
+        {
+            Case[] cases = [.. BenchmarkCases(modelsFolder).Concat(LightCases(lightFolder, scratch)).Where(c => only.Length == 0 || only.Contains(c.Name))];
+            using var ort = new OrtWorker(root);
+            var rows = new List<Row>();
+            foreach (Case c in cases)
+            {
+                foreach (int threads in threadCounts)
+                {
+                    Row row = Measure(c, threads, runs, warmup, ort, Path.Combine(scratch, "ort-outputs"));
+                    Console.Error.WriteLine(row.Failure is null
+                        ? $"{row.Model} threads {threads}: Onyx {row.OnyxMs:F2} ms, ORT {row.OrtMs:F2} ms, outputs {row.Outputs}"
+                        : $"{row.Model} threads {threads}: {row.Failure}");
+                    rows.Add(row);
+                }
+            }
+            Console.WriteLine($"{runs} alternating runs after {warmup} warm-ups each; medians; {Environment.ProcessorCount} logical processors, {RuntimeInformationText()}");
+            Console.WriteLine();
+            Console.Write(Table(rows, threadCounts));
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static Row Measure(Case c, int threads, int runs, int warmup, OrtWorker ort, string ortOutputs)
+    {
+        InferenceSession? session = null;
+        try
+        {
+            session = new InferenceSession(c.Model, new SessionOptions { IntraOpThreads = threads, OptimizationLevel = GraphOptimizationLevel.All });
+            Dictionary<string, OnnxValue> inputs = ReadInputs(session, c.Inputs);
+            ort.Load(c.Model, threads, c.Inputs);
+            for (int i = 0; i < warmup; i++)
+                session.Run(inputs);
+            ort.Run(warmup);
+            var onyxMs = new double[runs];
+            var ortMs = new double[runs];
+            IReadOnlyDictionary<string, OnnxValue> outputs = session.Run(inputs);
+            for (int i = 0; i < runs; i++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                outputs = session.Run(inputs);
+                onyxMs[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                ortMs[i] = ort.Run(1)[0];
+            }
+            string agreement = Agreement(outputs, ort.Outputs(ortOutputs));
+            return new Row(c.Name, threads, Samples.Median(onyxMs), Samples.Median(ortMs), agreement, null);
+        }
+        catch (Exception e) when (e is OnyxException or InvalidOperationException or IOException)
+        {
+            return new Row(c.Name, threads, double.NaN, double.NaN, "", e.Message);
+        }
+        finally
+        {
+            session?.Dispose();
+            GC.Collect();
+        }
+    }
+
+    /// <summary>The inputs by the names stored in the .pb files, or by position where a file has no input's name.</summary>
+    private static Dictionary<string, OnnxValue> ReadInputs(InferenceSession session, IReadOnlyList<string> files)
+    {
+        NodeMetadata[] declared = [.. session.InputMetadata.Where(i => !i.HasDefault)];
+        var inputs = new Dictionary<string, OnnxValue>(StringComparer.Ordinal);
+        for (int i = 0; i < files.Count; i++)
+        {
+            Tensor tensor = TensorFile.ReadTensor(files[i]);
+            string name = declared.Any(d => d.Name == tensor.Name) ? tensor.Name
+                : i < declared.Length ? declared[i].Name : throw new InvalidOperationException($"{files[i]}: the model has only {declared.Length} inputs");
+            inputs[name] = OnnxValue.FromTensor(tensor);
+        }
+        return inputs;
+    }
+
+    /// <summary>"yes (max error …)" when every output agrees within the tolerance, else "NO" and the worst element.</summary>
+    private static string Agreement(IReadOnlyDictionary<string, OnnxValue> onyx, Dictionary<string, Tensor> ort)
+    {
+        double maxError = 0, worstRatio = 0;
+        string worst = "";
+        foreach (var (name, expected) in ort)
+        {
+            if (!onyx.TryGetValue(name, out OnnxValue? value) || value.Kind != OnnxValueKind.Tensor)
+                return $"NO ('{name}' missing)";
+            Tensor actual = value.Tensor;
+            if (actual.DataType != expected.DataType || !actual.Dims.SequenceEqual(expected.Dims))
+                return $"NO ('{name}' is {actual}, ORT's {expected})";
+            double[] a = Doubles(actual), b = Doubles(expected);
+            for (int i = 0; i < a.Length; i++)
+            {
+                double error = Math.Abs(a[i] - b[i]);
+                double ratio = double.IsNaN(a[i]) && double.IsNaN(b[i]) ? 0 : double.IsNaN(error) ? double.PositiveInfinity : error / (RelativeTolerance * Math.Abs(b[i]) + AbsoluteTolerance);
+                if (!double.IsNaN(error))
+                    maxError = Math.Max(maxError, error);
+                if (ratio > worstRatio)
+                {
+                    worstRatio = ratio;
+                    worst = $"{name}[{i}] {a[i].ToString("G7", CultureInfo.InvariantCulture)} vs {b[i].ToString("G7", CultureInfo.InvariantCulture)}";
+                }
+            }
+        }
+        string error3 = maxError.ToString("0.0e0", CultureInfo.InvariantCulture);
+        return worstRatio <= 1 ? $"yes (max error {error3})" : $"NO (max error {error3}; worst {worst})";
+    }
+
+    private static double[] Doubles(Tensor t) => t.DataType switch
+    {
+        DataType.Float => [.. t.AsSpan<float>().ToArray().Select(v => (double)v)],
+        DataType.Double => t.ToArray<double>(),
+        DataType.Int64 => [.. t.AsSpan<long>().ToArray().Select(v => (double)v)],
+        DataType.Int32 => [.. t.AsSpan<int>().ToArray().Select(v => (double)v)],
+        _ => throw new InvalidOperationException($"{t.DataType} outputs are not compared"),
+    };
+
+    private static string Table(List<Row> rows, int[] threadCounts)
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendLine("| model | threads | Onyx median ms | ORT median ms | Onyx/ORT | outputs match |");
+        text.AppendLine("|---|---:|---:|---:|---:|---|");
+        foreach (Row r in rows)
+        {
+            text.AppendLine(r.Failure is null
+                ? string.Create(CultureInfo.InvariantCulture, $"| {r.Model} | {r.Threads} | {r.OnyxMs:F2} | {r.OrtMs:F2} | {r.OnyxMs / r.OrtMs:F2} | {r.Outputs} |")
+                : $"| {r.Model} | {r.Threads} | – | – | – | failed: {r.Failure.ReplaceLineEndings(" ")} |");
+        }
+        text.AppendLine();
+        foreach (int threads in threadCounts)
+        {
+            double[] ratios = [.. rows.Where(r => r.Threads == threads && r.Failure is null).Select(r => r.OnyxMs / r.OrtMs)];
+            double mean = ratios.Length == 0 ? double.NaN : Math.Exp(ratios.Average(Math.Log));
+            int failed = rows.Count(r => r.Threads == threads && r.Failure is not null);
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"geometric mean Onyx/ORT, {threads} thread(s): {mean:F2} over {ratios.Length} models{(failed > 0 ? $" ({failed} failed, left out)" : "")}"));
+        }
+        return text.ToString();
+    }
+
+    private static string RuntimeInformationText() =>
+        $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}";
+
+    /// <summary>The generated models: every subfolder of <paramref name="folder"/> with a model.onnx, inputs from test_data_set_0.</summary>
+    private static IEnumerable<Case> BenchmarkCases(string folder)
+    {
+        if (!Directory.Exists(folder))
+            throw new InvalidOperationException($"{folder} does not exist; write the models with `models --out {folder}`");
+        string[] order = [.. Models.BenchmarkModel.All.Select(m => m.Name)];
+        foreach (string modelFolder in Directory.GetDirectories(folder).OrderBy(f => Array.IndexOf(order, Path.GetFileName(f)) is var i and >= 0 ? i : int.MaxValue).ThenBy(f => f, StringComparer.Ordinal))
+        {
+            string model = Path.Combine(modelFolder, "model.onnx");
+            if (!File.Exists(model))
+                continue;
+            string dataSet = Path.Combine(modelFolder, "test_data_set_0");
+            string[] inputs = Directory.Exists(dataSet)
+                ? [.. Directory.GetFiles(dataSet, "input_*.pb").OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f)["input_".Length..], CultureInfo.InvariantCulture))]
+                : [];
+            yield return new Case(Path.GetFileName(modelFolder), model, inputs);
+        }
+    }
+
+    /// <summary>
+    /// The light/ CNNs (light_NAME.onnx): their one input made as the backend tests make it, element i = float32(i / n)
+    /// over the declared dims (1 where a dim has no value), written to <paramref name="scratch"/> for both runtimes.
+    /// </summary>
+    private static IEnumerable<Case> LightCases(string folder, string scratch)
+    {
+        if (!Directory.Exists(folder))
+        {
+            Console.Error.WriteLine($"{folder} does not exist; the light/ models are left out");
+            yield break;
+        }
+        foreach (string model in Directory.GetFiles(folder, "light_*.onnx").Order(StringComparer.Ordinal))
+        {
+            Graph graph = Onyx.Model.Load(model).Graph;
+            HashSet<string> initializers = [.. graph.Initializers.Select(i => i.Name)];
+            ValueInfo input = graph.Inputs.Single(i => !initializers.Contains(i.Name));
+            if (input.Type is not TensorTypeInfo { ElementType: DataType.Float, Shape: { } shape })
+                throw new InvalidOperationException($"{model}: input '{input.Name}' is not a float tensor of known rank");
+            long[] dims = [.. shape.Dims.Select(d => d.Value ?? 1)];
+            long count = dims.Aggregate(1L, (a, d) => a * d);
+            var values = new float[count];
+            for (long i = 0; i < count; i++)
+                values[i] = (float)((double)i / count);
+            string name = Path.GetFileNameWithoutExtension(model);
+            string file = Path.Combine(Directory.CreateDirectory(Path.Combine(scratch, name)).FullName, "input_0.pb");
+            TensorFile.Write(file, Models.BenchmarkModel.Named(input.Name, Tensor.FromArray(values, dims)));
+            yield return new Case(name, model, [file]);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (DirectoryInfo? d = new(start); d is not null; d = d.Parent)
+            {
+                if (File.Exists(Path.Combine(d.FullName, "Onyx.slnx")))
+                    return d.FullName;
+            }
+        }
+        throw new InvalidOperationException("the repository root (with Onyx.slnx) was not found above the working directory");
+    }
+}
