@@ -9,7 +9,7 @@ using Onyx.Runtime.Testing;
 namespace Onyx.Cli.Commands;
 
 /// <summary>
-/// <c>onyx bench MODEL [--threads N] [--warmup W] [--runs R] [--level all|none] [--dims NAME=VALUE]... [--input NAME=FILE]... [--json]</c>:
+/// <c>onyx bench MODEL [--threads N] [--warmup W] [--runs R] [--level none|basic|extended|all] [--dims NAME=VALUE]... [--input NAME=FILE]... [--json]</c>:
 /// measures session creation, run latency, peak working set and managed allocation per run.
 /// </summary>
 internal static class BenchCommand
@@ -21,7 +21,7 @@ internal static class BenchCommand
         var warmup = new Option<int>("--warmup", "-w") { Description = "Untimed runs first.", DefaultValueFactory = _ => 5 };
         var runs = new Option<int>("--runs", "-r") { Description = "Timed runs.", DefaultValueFactory = _ => 50 };
         var level = new Option<string>("--level") { Description = "Graph optimization level.", DefaultValueFactory = _ => "all" };
-        level.AcceptOnlyFromAmong("all", "none");
+        level.AcceptOnlyFromAmong("none", "basic", "extended", "all");
         var dims = new Option<string[]>("--dims", "-d") { Description = "A value for a symbolic input dim as NAME=VALUE (a free dimension override); symbolic dims not given are 1." };
         var inputs = new Option<string[]>("--input", "-i") { Description = "An input as NAME=FILE (.pb TensorProto or .npy). Inputs not given (and not in the folder's test_data_set_0) are generated from the declared type: floats uniform in [0, 1) (fixed seed), integers 0, bools false; unknown dims 1." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text (and no progress bar)." };
@@ -31,7 +31,7 @@ internal static class BenchCommand
         };
         command.SetAction(result => Run(
             new Settings(result.GetValue(model)!, result.GetValue(threads), result.GetValue(warmup), result.GetValue(runs),
-                result.GetValue(level) == "none" ? GraphOptimizationLevel.None : GraphOptimizationLevel.All,
+                result.GetValue(level) switch { "none" => GraphOptimizationLevel.DisableAll, "basic" => GraphOptimizationLevel.Basic, "extended" => GraphOptimizationLevel.Extended, _ => GraphOptimizationLevel.All },
                 result.GetValue(dims) ?? [], result.GetValue(inputs) ?? [], result.GetValue(json)),
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
