@@ -9,5 +9,6 @@ var root = new RootCommand("onyx: read, check, infer and inspect ONNX models.")
     TestCommand.Create(),
     InferShapesCommand.Create(),
     OpsCommand.Create(),
+    OptimizeCommand.Create(),
 };
 return root.Parse(args).Invoke();
