@@ -81,6 +81,10 @@ internal static class OptimizeCommand
             error.WriteLine($"warning: {problem}");
         var values = model.Graph.Nodes.SelectMany(n => n.Outputs).ToHashSet(StringComparer.Ordinal);
         model.Graph.ValueInfos.RemoveAll(v => !values.Contains(v.Name));
+        // IR version 3 lists every initializer as a graph input; the constants folding adds are not, which IR 4 allows.
+        var inputs = model.Graph.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        if (model.IrVersion < 4 && model.Graph.Initializers.Exists(t => !inputs.Contains(t.Name)))
+            model.IrVersion = 4;
         try
         {
             model.Save(target.FullName);

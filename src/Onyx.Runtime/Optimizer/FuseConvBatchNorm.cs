@@ -1,8 +1,8 @@
 namespace Onyx.Runtime.Optimizer;
 
 /// <summary>
-/// Folds an inference BatchNormalization (version 9 on: per-channel statistics; no training mode; its running-mean
-/// and variance outputs unused) into the Conv before it, when the Conv's output feeds only the BatchNormalization and
+/// Folds an inference BatchNormalization (version 7 on with per-channel statistics: <c>spatial</c> 1 before version 9;
+/// no training mode; its other outputs unused) into the Conv before it, when the Conv's output feeds only the BatchNormalization and
 /// the weights, bias and statistics are constant float or double tensors. With s = scale / √(var + epsilon) per
 /// output channel m: W'[m] = W[m]·s[m] and b' = (b − mean)·s + B, computed in double. The new Conv writes the
 /// BatchNormalization's output; W' and b' are new initializers.
@@ -16,7 +16,8 @@ internal sealed class FuseConvBatchNorm : GraphPass
         foreach (Node bn in graph.Graph.Nodes)
         {
             if (bn.OpType != "BatchNormalization" || bn.Domain.Length > 0 || bn.Inputs.Count != 5 || bn.Inputs[0].Length == 0
-                || graph.Schema(bn) is not { SinceVersion: >= 9 } || bn.FindAttribute("training_mode") is { Int: not 0 }
+                || graph.Schema(bn) is not { SinceVersion: >= 7 } schema || (schema.SinceVersion < 9 && bn.FindAttribute("spatial") is { Int: 0 })
+                || bn.FindAttribute("training_mode") is { Int: not 0 }
                 || bn.Outputs.Count == 0 || bn.Outputs.Skip(1).Any(o => o.Length > 0 && (graph.ReadersOf(o).Count > 0 || graph.IsGraphOutput(o)))
                 || graph.Producer(bn.Inputs[0]) is not { OpType: "Conv", Domain: "" } conv || conv.Outputs.Count != 1
                 || !graph.HasSingleReader(conv.Outputs[0]) || conv.Inputs.Count < 2 || conv.Inputs[0].Length == 0

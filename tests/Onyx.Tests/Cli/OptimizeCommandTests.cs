@@ -57,6 +57,22 @@ public sealed class OptimizeCommandTests
         Assert.Equal(0, Run("check", optimized).Code);
     }
 
+    [Fact]
+    public void An_IR_3_model_that_gains_constants_is_written_as_IR_4()
+    {
+        using var folder = new TempFolder();
+        var g = new GraphBuilder("g");
+        string x = g.AddInput("x", DataType.Float, 3);
+        string c = g.AddNode("Constant", [], Attribute.Create("value", Tensor.FromArray(new[] { 1f, 2f, 3f }, 3)));
+        g.AddOutput(g.AddNode("Add", [x, c]), DataType.Float, 3);
+        new ModelBuilder(g.Graph).UseOpset("", 8).WithIrVersion(3).Build().Save(folder.File("ir3.onnx"));
+
+        Assert.Equal(0, Run("optimize", folder.File("ir3.onnx"), "-o", folder.File("out.onnx")).Code);
+
+        Assert.Equal(4, Model.Load(folder.File("out.onnx")).IrVersion);
+        Assert.Equal(0, Run("check", folder.File("out.onnx")).Code);
+    }
+
     [Theory]
     [InlineData("batch")]
     [InlineData("batch=-1")]
