@@ -5,8 +5,8 @@ namespace Onyx.Runtime.Planning;
 
 /// <summary>
 /// Prepares a model to run: checks it, infers its types, expands Gradient nodes, inlines the function bodies of operators without a kernel,
-/// optimizes the graph (<see cref="Prepare"/>), builds a kernel per node and decides after which step each intermediate value can be released. A control-flow
-/// node's subgraphs get plans of their own, the outer values they read passed to the node as extra inputs.
+/// optimizes the graph (all this is <see cref="Prepare"/>), builds a kernel per node and decides after which step each intermediate value
+/// can be released. A control-flow node's subgraphs get plans of their own, the outer values they read passed to the node as extra inputs.
 /// </summary>
 internal static class Planner
 {

@@ -109,4 +109,17 @@ public sealed class ConstantFoldingTests
 
         Assert.Equal(["If"], OpTypes(optimized));
     }
+
+    [Fact]
+    public void A_node_whose_kernel_fails_stays_so_the_run_reports_the_failure()
+    {
+        var g = new GraphBuilder("g");
+        string x = g.AddInput("x", DataType.Float, 4);
+        string reshaped = g.AddNode("Reshape", [g.AddInitializer("six", Tensor.FromArray(new[] { 1f, 2f, 3f, 4f, 5f, 6f }, 6)), g.AddInitializer("shape", Tensor.FromArray(new[] { 4L }, 1))]);
+        g.AddOutput(g.AddNode("Add", [x, reshaped]), DataType.Float, 4);
+        Model model = g.ToModel(17);
+
+        Assert.Equal(["Reshape", "Add"], OpTypes(Prepare(model)));
+        Assert.ThrowsAny<OnyxException>(() => new InferenceSession(model, new SessionOptions { OptimizationLevel = GraphOptimizationLevel.Basic }).Run(Feeds(("x", Floats(4)))));
+    }
 }

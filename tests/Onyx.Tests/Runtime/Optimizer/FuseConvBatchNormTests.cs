@@ -4,7 +4,7 @@ namespace Onyx.Tests.Runtime.Optimizer;
 
 public sealed class FuseConvBatchNormTests
 {
-    private static Model ConvBatchNorm(bool bias, bool convOutputReadTwice = false)
+    private static Model ConvBatchNorm(bool bias, bool convOutputReadTwice = false, bool normalizedIsOutput = false)
     {
         var g = new GraphBuilder("g");
         string x = g.AddInput("x", DataType.Float, 1, 2, 5, 5);
@@ -16,7 +16,7 @@ public sealed class FuseConvBatchNormTests
             g.AddInitializer("scale", Tensor.FromArray(new[] { 1.5f, 0.5f, -2f }, 3)), g.AddInitializer("shift", Tensor.FromArray(new[] { 0.1f, 0.2f, 0.3f }, 3)),
             g.AddInitializer("mean", Tensor.FromArray(new[] { 0.3f, -0.2f, 1f }, 3)), g.AddInitializer("var", Tensor.FromArray(new[] { 2f, 0.5f, 1f }, 3))],
             Attribute.Create("epsilon", 1e-3f));
-        string y = g.AddNode("Relu", [normalized]);
+        string y = normalizedIsOutput ? normalized : g.AddNode("Relu", [normalized]);
         g.AddOutput(convOutputReadTwice ? g.AddNode("Add", [y, conv]) : y, DataType.Float, 1, 3, 5, 5);
         return g.ToModel(15);
     }
@@ -41,5 +41,16 @@ public sealed class FuseConvBatchNormTests
         Model optimized = AssertSameOutputs(ConvBatchNorm(bias: true, convOutputReadTwice: true), Feeds(("x", Floats(1, 2, 5, 5))));
 
         Assert.Equal(["Conv", "BatchNormalization", "Relu", "Add"], OpTypes(optimized));
+    }
+
+    [Fact]
+    public void A_BatchNormalization_output_that_is_a_graph_output_keeps_its_name_on_the_fused_Conv()
+    {
+        Model model = ConvBatchNorm(bias: true, normalizedIsOutput: true);
+
+        Model optimized = AssertSameOutputs(model, Feeds(("x", Floats(1, 2, 5, 5))));
+
+        Node conv = Assert.Single(optimized.Graph.Nodes);
+        Assert.Equal(model.Graph.Outputs[0].Name, conv.Outputs[0]);
     }
 }
