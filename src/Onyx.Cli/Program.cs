@@ -10,5 +10,6 @@ var root = new RootCommand("onyx: read, check, infer and inspect ONNX models.")
     InferShapesCommand.Create(),
     OpsCommand.Create(),
     BenchCommand.Create(),
+    OptimizeCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -20,8 +20,7 @@ internal static class BenchCommand
         var threads = new Option<int>("--threads", "-t") { Description = $"Intra-op threads (SessionOptions.IntraOpThreads); default one per processor ({Environment.ProcessorCount} here).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var warmup = new Option<int>("--warmup", "-w") { Description = "Untimed runs first.", DefaultValueFactory = _ => 5 };
         var runs = new Option<int>("--runs", "-r") { Description = "Timed runs.", DefaultValueFactory = _ => 50 };
-        var level = new Option<string>("--level") { Description = "Graph optimization level.", DefaultValueFactory = _ => "all" };
-        level.AcceptOnlyFromAmong("none", "basic", "extended", "all");
+        Option<string> level = OptimizationLevelOption.Create("Graph optimization level (none: GraphOptimizationLevel.DisableAll).", "none", "basic", "extended", "all");
         var dims = new Option<string[]>("--dims", "-d") { Description = "A value for a symbolic input dim as NAME=VALUE (a free dimension override); symbolic dims not given are 1." };
         var inputs = new Option<string[]>("--input", "-i") { Description = "An input as NAME=FILE (.pb TensorProto or .npy). Inputs not given (and not in the folder's test_data_set_0) are generated from the declared type: floats uniform in [0, 1) (fixed seed), integers 0, bools false; unknown dims 1." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text (and no progress bar)." };
@@ -31,7 +30,7 @@ internal static class BenchCommand
         };
         command.SetAction(result => Run(
             new Settings(result.GetValue(model)!, result.GetValue(threads), result.GetValue(warmup), result.GetValue(runs),
-                result.GetValue(level) switch { "none" => GraphOptimizationLevel.DisableAll, "basic" => GraphOptimizationLevel.Basic, "extended" => GraphOptimizationLevel.Extended, _ => GraphOptimizationLevel.All },
+                OptimizationLevelOption.Parse(result.GetValue(level)!),
                 result.GetValue(dims) ?? [], result.GetValue(inputs) ?? [], result.GetValue(json)),
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;

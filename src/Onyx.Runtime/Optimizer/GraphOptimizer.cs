@@ -1,3 +1,5 @@
+using Onyx.Runtime.Kernels;
+
 namespace Onyx.Runtime.Optimizer;
 
 /// <summary>
@@ -14,17 +16,26 @@ internal static class GraphOptimizer
     [
         new EliminateIdentity(),
         new EliminateDeadCode(),
+        new ShapeFolding(),
+        new ConstantFolding(),
+        new EliminateCommonSubexpressions(),
+        new EliminateTransposes(),
+        new FuseReshapes(),
+        new FuseConvBatchNorm(),
+        new FuseMatMulAdd(),
     ];
 
     /// <summary>
-    /// Optimizes <paramref name="model"/> in place. <paramref name="nodeOpsets"/> holds the opset versions of inlined
-    /// nodes (kept up to date for added nodes); <paramref name="infer"/> infers the graph's types again and returns them.
-    /// Returns the types of the optimized graph.
+    /// Optimizes <paramref name="model"/> in place at <paramref name="options"/>' level; passes that evaluate nodes run
+    /// them with <paramref name="kernels"/>. <paramref name="nodeOpsets"/> holds the opset versions of inlined nodes
+    /// (kept up to date for added nodes); <paramref name="infer"/> infers the graph's types again and returns them.
+    /// <paramref name="applied"/>, when given, counts the patches each pass applied, by pass name. Returns the types of
+    /// the optimized graph.
     /// </summary>
-    public static Func<string, TypeInfo?> Run(Model model, GraphOptimizationLevel level, Dictionary<Node, IReadOnlyDictionary<string, long>> nodeOpsets,
-        Func<string, TypeInfo?> types, Func<Func<string, TypeInfo?>> infer)
+    public static Func<string, TypeInfo?> Run(Model model, SessionOptions options, KernelRegistry kernels, Dictionary<Node, IReadOnlyDictionary<string, long>> nodeOpsets,
+        Func<string, TypeInfo?> types, Func<Func<string, TypeInfo?>> infer, Dictionary<string, int>? applied = null)
     {
-        GraphPass[] passes = [.. Passes.Where(p => p.Level <= level)];
+        GraphPass[] passes = [.. Passes.Where(p => p.Level <= options.OptimizationLevel)];
         if (passes.Length == 0)
             return types;
         IReadOnlyDictionary<string, long> modelOpsets = model.OpsetImports.ToDictionary(o => OperatorDomains.Normalize(o.Domain), o => o.Version);
@@ -33,9 +44,12 @@ internal static class GraphOptimizer
             bool changed = false;
             foreach (GraphPass pass in passes)
             {
-                var view = new GraphView(model.Graph, types, nodeOpsets, modelOpsets);
-                if (GraphRewriter.Apply(model.Graph, pass.Find(view).ToList(), nodeOpsets, pass.Name) == 0)
+                var view = new GraphView(model.Graph, types, nodeOpsets, modelOpsets) { Kernels = kernels, Options = options };
+                int count = GraphRewriter.Apply(model.Graph, pass.Find(view).ToList(), nodeOpsets, pass.Name);
+                if (count == 0)
                     continue;
+                if (applied is not null)
+                    applied[pass.Name] = applied.GetValueOrDefault(pass.Name) + count;
                 changed = true;
                 types = infer();
             }

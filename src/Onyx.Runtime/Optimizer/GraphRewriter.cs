@@ -1,8 +1,9 @@
 namespace Onyx.Runtime.Optimizer;
 
 /// <summary>
-/// Applies the patches of one pass to a graph. A patch whose nodes an earlier patch of the batch already removed is
-/// skipped (the pass sees it again next round); one that would rename a graph output is refused. Added nodes take
+/// Applies the patches of one pass to a graph. A patch whose nodes or renamed values an earlier patch of the batch
+/// already took is skipped (the pass sees it again next round); one that would rename a graph output is refused. A
+/// patch may only rename (e.g. one initializer to its twin), removing no node. Added nodes take
 /// the place of the last removed node and the opset versions it was resolved with; initializers nothing reads any
 /// more are dropped. The result is checked: every value must be defined before it is read.
 /// </summary>
@@ -21,15 +22,19 @@ internal static class GraphRewriter
         int applied = 0;
         foreach (GraphPatch patch in patches)
         {
-            if (patch.Removed.Count == 0 || patch.Removed.Any(n => removed.Contains(n) || !position.ContainsKey(n))
-                || patch.Renamed.Keys.Any(graphOutputs.Contains))
+            if ((patch.Removed.Count == 0 && (patch.Added.Count > 0 || patch.Renamed.Count == 0))
+                || patch.Removed.Any(n => removed.Contains(n) || !position.ContainsKey(n))
+                || patch.Renamed.Keys.Any(n => graphOutputs.Contains(n) || renamed.ContainsKey(n)))
                 continue;
-            Node anchor = patch.Removed.MaxBy(n => position[n])!;
+            if (patch.Removed.Count > 0)
+            {
+                Node anchor = patch.Removed.MaxBy(n => position[n])!;
+                insertions[anchor] = patch.Added;
+                if (nodeOpsets.TryGetValue(anchor, out IReadOnlyDictionary<string, long>? opsets))
+                    foreach (Node added in patch.Added)
+                        nodeOpsets[added] = opsets;
+            }
             removed.UnionWith(patch.Removed);
-            insertions[anchor] = patch.Added;
-            if (nodeOpsets.TryGetValue(anchor, out IReadOnlyDictionary<string, long>? opsets))
-                foreach (Node added in patch.Added)
-                    nodeOpsets[added] = opsets;
             foreach (Node node in patch.Removed)
                 nodeOpsets.Remove(node);
             foreach (var (from, to) in patch.Renamed)

@@ -1,3 +1,5 @@
+using Onyx.Runtime.Kernels;
+
 namespace Onyx.Runtime.Optimizer;
 
 /// <summary>
@@ -76,9 +78,17 @@ internal sealed class GraphView
 
     public DataType ElementType(string value) => Type(value) is TensorTypeInfo t ? t.ElementType : DataType.Undefined;
 
+    /// <summary>The kernels the session runs with (a pass that evaluates nodes uses them).</summary>
+    public KernelRegistry Kernels { get; init; } = KernelRegistry.Default;
+
+    /// <summary>The options the session is prepared with.</summary>
+    public SessionOptions Options { get; init; } = SessionOptions.Default;
+
+    /// <summary>The opset versions <paramref name="node"/> resolves against: the model's, or an inlined body's.</summary>
+    public IReadOnlyDictionary<string, long> OpsetsOf(Node node) => _opsets.GetValueOrDefault(node) ?? ModelOpsets;
+
     /// <summary>The version of <paramref name="node"/>'s operator set (its domain as the model, or an inlined body, imports it).</summary>
-    public long OpsetOf(Node node) =>
-        (_opsets.GetValueOrDefault(node) ?? ModelOpsets).GetValueOrDefault(OperatorDomains.Normalize(node.Domain));
+    public long OpsetOf(Node node) => OpsetsOf(node).GetValueOrDefault(OperatorDomains.Normalize(node.Domain));
 
     /// <summary>The schema <paramref name="node"/> resolves to, or null.</summary>
     public OperatorSchema? Schema(Node node) => OperatorRegistry.Default.Resolve(OperatorDomains.Normalize(node.Domain), node.OpType, OpsetOf(node));

@@ -5,14 +5,30 @@ namespace Onyx.Runtime.Planning;
 
 /// <summary>
 /// Prepares a model to run: checks it, infers its types, expands Gradient nodes, inlines the function bodies of operators without a kernel,
-/// builds a kernel per node and decides after which step each intermediate value can be released. A control-flow
-/// node's subgraphs get plans of their own, the outer values they read passed to the node as extra inputs.
+/// optimizes the graph (all this is <see cref="Prepare"/>), builds a kernel per node and decides after which step each intermediate value
+/// can be released. A control-flow node's subgraphs get plans of their own, the outer values they read passed to the node as extra inputs.
 /// </summary>
 internal static class Planner
 {
     private const int MaxInliningRounds = 8;
 
     public static ExecutionPlan Build(Model model, SessionOptions options, KernelRegistry kernels)
+    {
+        PreparedModel prepared = Prepare(model, options, kernels);
+        IReadOnlyDictionary<string, long> opsets = model.OpsetImports.ToDictionary(o => OperatorDomains.Normalize(o.Domain), o => o.Version);
+        return BuildGraph(model.Graph, new PlanScope(opsets, prepared.NodeOpsets, prepared.Types, options, kernels, 0), []);
+    }
+
+    /// <summary>
+    /// A model ready to plan: checked, typed, its Gradient nodes expanded, its kernel-less functions inlined and its
+    /// graph optimized; the opset versions of inlined nodes, the inferred types, and the patches each optimizer pass
+    /// applied, by pass name.
+    /// </summary>
+    internal sealed record PreparedModel(Model Model, Dictionary<Node, IReadOnlyDictionary<string, long>> NodeOpsets, Dictionary<string, TypeInfo?> Types,
+        IReadOnlyDictionary<string, int> PassCounts);
+
+    /// <summary>Everything <see cref="Build"/> does before it builds kernels: rewrites <paramref name="model"/> in place.</summary>
+    public static PreparedModel Prepare(Model model, SessionOptions options, KernelRegistry kernels)
     {
         ModelChecker.Validate(model);
         OverrideFreeDimensions(model, options.FreeDimensionOverrides);
@@ -23,11 +39,36 @@ internal static class Planner
         // A body that depends on its input types may only be written once inference has typed an outer expansion.
         for (int round = 0; round < MaxInliningRounds && InlineFunctions.Run(model, kernels, name => types.GetValueOrDefault(name), inlined, round); round++)
             types = Infer(model, inlined);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         if (options.OptimizationLevel > GraphOptimizationLevel.DisableAll)
-            types = Optimize(model, options.OptimizationLevel, inlined, types);
+            GraphOptimizer.Run(model, options, kernels, inlined, name => types.GetValueOrDefault(name), () =>
+            {
+                types = Infer(model, inlined);
+                return name => types.GetValueOrDefault(name);
+            }, counts);
+        return new PreparedModel(model, inlined, types, counts);
+    }
 
-        IReadOnlyDictionary<string, long> opsets = model.OpsetImports.ToDictionary(o => OperatorDomains.Normalize(o.Domain), o => o.Version);
-        return BuildGraph(model.Graph, new PlanScope(opsets, inlined, types, options, kernels, 0), []);
+    /// <summary>
+    /// Runs <paramref name="node"/> once, alone, as a session would: on <paramref name="inputs"/> (constant tensors named
+    /// as the inputs it reads), resolved against <paramref name="opsets"/>, with <paramref name="types"/> for its values.
+    /// Returns its outputs by position (null where the node names none); throws <see cref="OnyxException"/> when the
+    /// node cannot be built or run.
+    /// </summary>
+    internal static OnnxValue?[] Evaluate(Node node, IEnumerable<Tensor> inputs, IReadOnlyDictionary<string, long> opsets, Func<string, TypeInfo?> types,
+        SessionOptions options, KernelRegistry kernels)
+    {
+        var graph = new Graph("evaluated");
+        graph.Initializers.AddRange(inputs);
+        graph.Nodes.Add(node);
+        graph.Outputs.AddRange(node.Outputs.Where(o => o.Length > 0).Select(o => new ValueInfo(o)));
+        var known = new Dictionary<string, TypeInfo?>(StringComparer.Ordinal);
+        foreach (string name in node.Inputs.Concat(node.Outputs).Where(n => n.Length > 0))
+            known[name] = types(name);
+        ExecutionPlan plan = BuildGraph(graph, new PlanScope(opsets, new(ReferenceEqualityComparer.Instance), known, options, kernels, 0), []);
+        string[] named = [.. node.Outputs.Where(o => o.Length > 0)];
+        OnnxValue?[] values = ExecutionRun.Execute(plan, new Dictionary<string, OnnxValue>(), [.. named.Select(o => plan.Slots[o])]);
+        return [.. node.Outputs.Select(o => o.Length == 0 ? null : values[Array.IndexOf(named, o)])];
     }
 
     /// <summary>
@@ -124,17 +165,6 @@ internal static class Planner
 
     private static NodeLocation Location(Graph graph, int index, Node node) =>
         new(string.IsNullOrEmpty(graph.Name) ? "main" : graph.Name, index, node.Name, node.OpType, node.Domain);
-
-    private static Dictionary<string, TypeInfo?> Optimize(Model model, GraphOptimizationLevel level, Dictionary<Node, IReadOnlyDictionary<string, long>> inlined,
-        Dictionary<string, TypeInfo?> types)
-    {
-        GraphOptimizer.Run(model, level, inlined, name => types.GetValueOrDefault(name), () =>
-        {
-            types = Infer(model, inlined);
-            return name => types.GetValueOrDefault(name);
-        });
-        return types;
-    }
 
     /// <summary>Lenient inference: the types it finds help kernels prepare; what it cannot infer stays unknown.</summary>
     private static Dictionary<string, TypeInfo?> Infer(Model model, Dictionary<Node, IReadOnlyDictionary<string, long>> nodeOpsets)

@@ -10,7 +10,7 @@ internal static class OnyxCli
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var root = new RootCommand { InfoCommand.Create(), CheckCommand.Create(), InferShapesCommand.Create(), OpsCommand.Create(), RunCommand.Create(), TestCommand.Create(), BenchCommand.Create() };
+        var root = new RootCommand { InfoCommand.Create(), CheckCommand.Create(), InferShapesCommand.Create(), OpsCommand.Create(), RunCommand.Create(), TestCommand.Create(), BenchCommand.Create(), OptimizeCommand.Create() };
         int code = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
         return (code, output.ToString(), error.ToString());
     }
