@@ -3,7 +3,8 @@ namespace Onyx.Runtime.Optimizer;
 /// <summary>
 /// Applies the patches of one pass to a graph. A patch whose nodes an earlier patch of the batch already removed is
 /// skipped (the pass sees it again next round); one that would rename a graph output is refused. Added nodes take
-/// the place of the last removed node and the opset versions it was resolved with; initializers nothing reads any
+/// the place of the last removed node and the opset versions it was resolved with (an added node of a domain those
+/// versions lack, such as ai.onyx, resolves with the model's imports); initializers nothing reads any
 /// more are dropped. The result is checked: every value must be defined before it is read.
 /// </summary>
 internal static class GraphRewriter
@@ -28,7 +29,7 @@ internal static class GraphRewriter
             removed.UnionWith(patch.Removed);
             insertions[anchor] = patch.Added;
             if (nodeOpsets.TryGetValue(anchor, out IReadOnlyDictionary<string, long>? opsets))
-                foreach (Node added in patch.Added)
+                foreach (Node added in patch.Added.Where(n => opsets.ContainsKey(OperatorDomains.Normalize(n.Domain))))
                     nodeOpsets[added] = opsets;
             foreach (Node node in patch.Removed)
                 nodeOpsets.Remove(node);
