@@ -14,6 +14,11 @@ internal static class GraphOptimizer
     [
         new EliminateIdentity(),
         new EliminateDeadCode(),
+        new FuseGelu(),
+        new FuseLayerNormalization(),
+        new FuseMatMulBiasActivation(),
+        new FuseConvActivation(),
+        new FuseScaledDotProductAttention(),
     ];
 
     /// <summary>
