@@ -116,7 +116,7 @@ internal sealed class FuseGelu : GraphPass
         {
             return null;
         }
-        if (!SameShape(graph, x, output))
+        if (Rank(graph, x) is not int rank || Rank(graph, output) != rank)
             return null;
         bool standard = graph.OpsetOf(f) >= 20;
         var gelu = new Node("Gelu", [x], [output], f.Name, standard ? "" : OperatorDomains.Onyx);

@@ -35,7 +35,7 @@ internal sealed class FuseScaledDotProductAttention : GraphPass
             foreach (string candidate in add.Inputs)
             {
                 string other = Other(add, candidate);
-                if (other == candidate || !IsFloatTensor(graph, other) || !SameShape(graph, candidate, scores) || !BroadcastsTo(graph, other, scores))
+                if (other == candidate || !IsFloatTensor(graph, other) || Rank(graph, candidate) != rank || !BroadcastsTo(graph, other, candidate))
                     continue;
                 mask = other;
                 scores = candidate;
@@ -50,7 +50,7 @@ internal sealed class FuseScaledDotProductAttention : GraphPass
             string input = scaling.Inputs[0];
             if (c is null && scaling.OpType == "Mul" && Scalar(graph, scaling.Inputs[0]) is float first)
                 (c, input) = (first, scaling.Inputs[1]);
-            if (c is float factor && factor != 0 && SameShape(graph, input, scores))
+            if (c is float factor && factor != 0 && Rank(graph, input) == rank)
             {
                 scale = scaling.OpType == "Div" ? 1 / (double)factor : factor;
                 scores = input;
@@ -85,7 +85,7 @@ internal sealed class FuseScaledDotProductAttention : GraphPass
             return (value, 1);
         for (int i = 0; i < 2; i++)
         {
-            if (Scalar(graph, mul.Inputs[i]) is float c && SameShape(graph, mul.Inputs[1 - i], value))
+            if (Scalar(graph, mul.Inputs[i]) is float c && Rank(graph, mul.Inputs[1 - i]) is int r && r == Rank(graph, value))
             {
                 removed.Add(mul);
                 return (mul.Inputs[1 - i], c);
