@@ -63,6 +63,7 @@ internal sealed class KernelRegistry(IEnumerable<KernelRegistration> registratio
         .. Ml.MlTransformKernels.Kernels,
         .. Ml.MlModelKernels.Kernels,
         .. Signal.SignalKernels.Kernels,
+        .. OnyxDomain.OnyxKernels.Kernels,
     ]);
 
     public IReadOnlyList<KernelRegistration> All => _registrations;

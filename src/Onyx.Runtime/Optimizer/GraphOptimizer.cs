@@ -23,6 +23,11 @@ internal static class GraphOptimizer
         new FuseReshapes(),
         new FuseConvBatchNorm(),
         new FuseMatMulAdd(),
+        new FuseGelu(),
+        new FuseLayerNormalization(),
+        new FuseMatMulBiasActivation(),
+        new FuseConvActivation(),
+        new FuseScaledDotProductAttention(),
     ];
 
     /// <summary>
@@ -51,11 +56,24 @@ internal static class GraphOptimizer
                 if (applied is not null)
                     applied[pass.Name] = applied.GetValueOrDefault(pass.Name) + count;
                 changed = true;
+                modelOpsets = ImportOnyxDomain(model, modelOpsets);
                 types = infer();
             }
             if (!changed)
                 break;
         }
         return types;
+    }
+
+    /// <summary>
+    /// Adds an import of <see cref="OperatorDomains.Onyx"/> version 1 to <paramref name="model"/> once a pass has written a
+    /// node of that domain, so that inference and the planner resolve its schema; returns the model's opsets.
+    /// </summary>
+    private static IReadOnlyDictionary<string, long> ImportOnyxDomain(Model model, IReadOnlyDictionary<string, long> opsets)
+    {
+        if (opsets.ContainsKey(OperatorDomains.Onyx) || !model.Graph.Nodes.Any(n => n.Domain == OperatorDomains.Onyx))
+            return opsets;
+        model.OpsetImports.Add(new OpsetImport(OperatorDomains.Onyx, 1));
+        return new Dictionary<string, long>(opsets) { [OperatorDomains.Onyx] = 1 };
     }
 }

@@ -3,8 +3,9 @@ namespace Onyx.Runtime.Optimizer;
 /// <summary>
 /// Applies the patches of one pass to a graph. A patch whose nodes or renamed values an earlier patch of the batch
 /// already took is skipped (the pass sees it again next round); one that would rename a graph output is refused. A
-/// patch may only rename (e.g. one initializer to its twin), removing no node. Added nodes take
-/// the place of the last removed node and the opset versions it was resolved with; initializers nothing reads any
+/// patch may only rename (e.g. one initializer to its twin), removing no node. Added nodes take the place of the last
+/// removed node and the opset versions it was resolved with (an added node of a domain those versions lack, such as
+/// ai.onyx, resolves with the model's imports); initializers nothing reads any
 /// more are dropped. The result is checked: every value must be defined before it is read.
 /// </summary>
 internal static class GraphRewriter
@@ -31,7 +32,7 @@ internal static class GraphRewriter
                 Node anchor = patch.Removed.MaxBy(n => position[n])!;
                 insertions[anchor] = patch.Added;
                 if (nodeOpsets.TryGetValue(anchor, out IReadOnlyDictionary<string, long>? opsets))
-                    foreach (Node added in patch.Added)
+                    foreach (Node added in patch.Added.Where(n => opsets.ContainsKey(OperatorDomains.Normalize(n.Domain))))
                         nodeOpsets[added] = opsets;
             }
             removed.UnionWith(patch.Removed);

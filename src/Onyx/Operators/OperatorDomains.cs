@@ -1,6 +1,6 @@
 namespace Onyx;
 
-/// <summary>The operator set domains the ONNX specification defines.</summary>
+/// <summary>The operator set domains the ONNX specification defines, and Onyx's own.</summary>
 public static class OperatorDomains
 {
     /// <summary>The default domain, ai.onnx, written as the empty string in models.</summary>
@@ -14,6 +14,12 @@ public static class OperatorDomains
 
     /// <summary>Operators in preview.</summary>
     public const string Preview = "ai.onnx.preview";
+
+    /// <summary>
+    /// Onyx's own fused operators (version 1), which the runtime's optimizer writes in place of standard subgraphs that
+    /// compute the same values.
+    /// </summary>
+    public const string Onyx = "ai.onyx";
 
     /// <summary>Maps "ai.onnx" to the empty string, the way ONNX treats the two as one domain.</summary>
     public static string Normalize(string domain) => domain == "ai.onnx" ? Default : domain;

@@ -6,7 +6,7 @@ namespace Onyx;
 /// </summary>
 public sealed class OperatorRegistry
 {
-    /// <summary>The schemas of the ONNX specification: ai.onnx, ai.onnx.ml, ai.onnx.preview and ai.onnx.preview.training.</summary>
+    /// <summary>The schemas of the ONNX specification: ai.onnx, ai.onnx.ml, ai.onnx.preview and ai.onnx.preview.training; and Onyx's own fused operators (ai.onyx).</summary>
     public static OperatorRegistry Default { get; } = new(BuiltinSchemas());
 
     /// <summary>Creates a registry over the given schemas (several versions of one operator may be given).</summary>
@@ -296,5 +296,10 @@ public sealed class OperatorRegistry
         ..Operators.Adam.Versions,
         ..Operators.Gradient.Versions,
         ..Operators.Momentum.Versions,
+        ..Operators.FusedMatMul.Versions,
+        ..Operators.FusedConv.Versions,
+        ..Operators.Gelu.OnyxVersions,
+        ..Operators.LayerNormalization.OnyxVersions,
+        ..Operators.ScaledDotProductAttention.Versions,
     ];
 }

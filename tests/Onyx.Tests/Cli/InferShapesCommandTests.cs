@@ -87,7 +87,7 @@ public sealed class InferShapesCommandTests
         var (code, output, _) = Run("ops");
 
         Assert.Equal(0, code);
-        Assert.Contains("227 operators (203 in ai.onnx, 19 in ai.onnx.ml, 1 in ai.onnx.preview, 4 in ai.onnx.preview.training), 642 versions; shape inference for 637 and kernels for", output);
+        Assert.Contains("232 operators (203 in ai.onnx, 19 in ai.onnx.ml, 1 in ai.onnx.preview, 4 in ai.onnx.preview.training, 5 in ai.onyx), 647 versions; shape inference for 642 and kernels for", output);
         Assert.Matches(@"\n  Conv\s+1, 11, 22\s", output);
         Assert.Contains("Upsample", output);
         Assert.Contains("10 (deprecated)", output);

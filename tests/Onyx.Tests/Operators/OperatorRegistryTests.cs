@@ -12,7 +12,8 @@ public sealed class OperatorRegistryTests
         Assert.Equal(19, perDomain[OperatorDomains.Ml]);
         Assert.Equal(4, perDomain[OperatorDomains.Training]);
         Assert.Equal(1, perDomain[OperatorDomains.Preview]);
-        Assert.Equal(642, Registry.All.Count);
+        Assert.Equal(5, perDomain[OperatorDomains.Onyx]);
+        Assert.Equal(647, Registry.All.Count);
     }
 
     [Theory]
