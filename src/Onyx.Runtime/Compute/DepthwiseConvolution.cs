@@ -15,7 +15,22 @@ internal static class DepthwiseConvolution
 {
     /// <summary>The shape of one depthwise convolution: planes of <c>InHeight × InWidth</c> to <c>OutHeight × OutWidth</c>.</summary>
     public readonly record struct Geometry(int InHeight, int InWidth, int KernelHeight, int KernelWidth, int StrideHeight, int StrideWidth,
-        int DilationHeight, int DilationWidth, int PadTop, int PadLeft, int OutHeight, int OutWidth);
+        int DilationHeight, int DilationWidth, int PadTop, int PadLeft, int OutHeight, int OutWidth)
+    {
+        /// <summary>The geometry of a 2-D <paramref name="window"/>; null for other ranks or kernels, strides, dilations or pads past 2¹⁶ (or a kernel of more than 2¹⁶ positions).</summary>
+        public static Geometry? Of(WindowGeometry window)
+        {
+            if (window.Rank != 2 || window.Kernel[0] * window.Kernel[1] > 1 << 16)
+                return null;
+            foreach (long[] values in (ReadOnlySpan<long[]>)[window.Strides, window.Dilations, window.PadBegin, window.PadEnd])
+            {
+                if (values[0] > 1 << 16 || values[1] > 1 << 16)
+                    return null;
+            }
+            return new((int)window.Input[0], (int)window.Input[1], (int)window.Kernel[0], (int)window.Kernel[1], (int)window.Strides[0], (int)window.Strides[1],
+                (int)window.Dilations[0], (int)window.Dilations[1], (int)window.PadBegin[0], (int)window.PadBegin[1], (int)window.Output[0], (int)window.Output[1]);
+        }
+    }
 
     /// <summary>
     /// Convolves each of <paramref name="planes"/> planes of <paramref name="x"/> (image-major, channel c = plane mod
@@ -59,10 +74,12 @@ internal static class DepthwiseConvolution
 
     /// <summary>
     /// Lists the taps of output row <paramref name="oh"/> that fall on an input row: for tap t, taps[3t] is where output
-    /// position 0 would read (in the plane, or in <paramref name="phases"/> when strided), and [taps[3t+1], taps[3t+2])
-    /// the output positions it reads inside the input. Returns how many there are.
+    /// position 0 would read (in the plane, or in <paramref name="phases"/> when strided: KernelHeight rows of
+    /// <paramref name="rowLength"/> = s · <paramref name="phaseLength"/>), [taps[3t+1], taps[3t+2]) the output positions
+    /// it reads inside the input, and weights[t] its kernel value (when <paramref name="kernel"/> is not empty).
+    /// Returns how many there are. The 2-D pools walk their windows through it too.
     /// </summary>
-    private static int ListTaps(in Geometry g, int oh, ReadOnlySpan<float> source, ReadOnlySpan<float> kernel, float[]? phases, int phaseLength, int rowLength,
+    internal static int ListTaps(in Geometry g, int oh, ReadOnlySpan<float> source, ReadOnlySpan<float> kernel, float[]? phases, int phaseLength, int rowLength,
         Span<int> taps, Span<float> weights)
     {
         int stride = g.StrideWidth, count = 0;
@@ -90,7 +107,8 @@ internal static class DepthwiseConvolution
                 taps[3 * count] = rowStart + (phases is null ? 0 : phase * phaseLength) + q;
                 taps[3 * count + 1] = first;
                 taps[3 * count + 2] = end;
-                weights[count] = kernel[kh * g.KernelWidth + kw];
+                if (!kernel.IsEmpty)
+                    weights[count] = kernel[kh * g.KernelWidth + kw];
                 count++;
             }
         }

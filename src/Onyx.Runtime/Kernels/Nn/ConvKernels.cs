@@ -153,20 +153,6 @@ internal static class ConvKernels
         }
     }
 
-    /// <summary>
-    /// A 2-D convolution where each channel has its own one-channel kernel (group = input channels = output channels),
-    /// with window attributes small enough for int arithmetic.
-    /// </summary>
-    private static bool IsDepthwise(WindowGeometry window, long[] xDims, long[] wDims, long group) =>
-        window.Rank == 2 && group == xDims[1] && wDims[0] == group && wDims[1] == 1
-        && Small(window.Kernel) && Small(window.Strides) && Small(window.Dilations) && Small(window.PadBegin);
-
-    private static bool Small(long[] values) => Array.TrueForAll(values, v => v <= 1 << 16);
-
-    private static DepthwiseConvolution.Geometry Depthwise(WindowGeometry window) => new(
-        (int)window.Input[0], (int)window.Input[1], (int)window.Kernel[0], (int)window.Kernel[1], (int)window.Strides[0], (int)window.Strides[1],
-        (int)window.Dilations[0], (int)window.Dilations[1], (int)window.PadBegin[0], (int)window.PadBegin[1], (int)window.Output[0], (int)window.Output[1]);
-
     private static bool IsPointwise(WindowGeometry window)
     {
         for (int i = 0; i < window.Rank; i++)
@@ -197,9 +183,10 @@ internal static class ConvKernels
             WindowGeometry window = ConvWindow(context, _window, _group, x, w, b);
             CheckSameType(context, x, w, b);
             long[] dims = [x.Dims[0], w.Dims[0], .. window.Output];
-            if (x.DataType == DataType.Float && IsDepthwise(window, x.Dims, w.Dims, _group))
+            // Depthwise: each channel convolved with its own one-channel kernel (group = input channels = output channels).
+            if (x.DataType == DataType.Float && _group == x.Dims[1] && w.Dims[0] == _group && w.Dims[1] == 1 && DepthwiseConvolution.Geometry.Of(window) is { } depthwise)
             {
-                DepthwiseConvolution.Convolve(Depthwise(window), (int)(x.Dims[0] * x.Dims[1]), (int)x.Dims[1], x.AsSpan<float>(), w.AsSpan<float>(),
+                DepthwiseConvolution.Convolve(depthwise, (int)(x.Dims[0] * x.Dims[1]), (int)x.Dims[1], x.AsSpan<float>(), w.AsSpan<float>(),
                     b is null ? default : b.AsSpan<float>(), context.Output<float>(0, DataType.Float, dims));
                 return;
             }
