@@ -43,26 +43,19 @@ internal static class ElementwiseErf
     }
 
     /// <summary>erf of each element of <paramref name="x"/> into <paramref name="y"/>, computed in double (relative error under 1e-7).</summary>
-    public static void Erf(ReadOnlySpan<float> x, Span<float> y) => Map<ErfTransform>(x, y);
+    public static void Erf(ReadOnlySpan<float> x, Span<float> y) => WidenedMap.Map<ErfTransform>(x, y);
 
     /// <summary>Gelu's exact form x·Φ(x) = x/2 · (1 + erf(x/√2)) of each element, computed in double.</summary>
-    public static void Gelu(ReadOnlySpan<float> x, Span<float> y) => Map<GeluTransform>(x, y);
+    public static void Gelu(ReadOnlySpan<float> x, Span<float> y) => WidenedMap.Map<GeluTransform>(x, y);
 
-    private interface IErfTransform
-    {
-        static abstract Vector256<double> Apply(Vector256<double> x);
-
-        static abstract double Apply(double x);
-    }
-
-    private readonly struct ErfTransform : IErfTransform
+    private readonly struct ErfTransform : IWidenedFunction
     {
         public static Vector256<double> Apply(Vector256<double> x) => Erf(x);
 
         public static double Apply(double x) => Erf(x);
     }
 
-    private readonly struct GeluTransform : IErfTransform
+    private readonly struct GeluTransform : IWidenedFunction
     {
         private const double InverseSqrt2 = 0.70710678118654752440;
 
@@ -70,36 +63,6 @@ internal static class ElementwiseErf
 
         public static double Apply(double x) => 0.5 * x * (1 + Erf(x * InverseSqrt2));
     }
-
-    /// <summary>Four elements at a time in double lanes; the last few through a zero-padded block.</summary>
-    private static void Map<T>(ReadOnlySpan<float> x, Span<float> y) where T : IErfTransform
-    {
-        if (!Vector256.IsHardwareAccelerated)
-        {
-            for (int j = 0; j < x.Length; j++)
-                y[j] = (float)T.Apply(x[j]);
-            return;
-        }
-        int i = 0;
-        for (; i <= x.Length - 4; i += 4)
-            Store(T.Apply(Load(x.Slice(i))), y.Slice(i));
-        if (i < x.Length)
-        {
-            Span<float> block = stackalloc float[4];
-            block.Clear();
-            x.Slice(i).CopyTo(block);
-            Store(T.Apply(Load(block)), block);
-            block.Slice(0, x.Length - i).CopyTo(y.Slice(i));
-        }
-    }
-
-    private static Vector256<double> Load(ReadOnlySpan<float> x)
-    {
-        Vector128<float> v = Vector128.Create(x);
-        return Vector256.Create(Vector128.WidenLower(v), Vector128.WidenUpper(v));
-    }
-
-    private static void Store(Vector256<double> v, Span<float> y) => Vector128.Narrow(v.GetLower(), v.GetUpper()).CopyTo(y);
 
     /// <summary>
     /// erf of four doubles: the series below |x| = 1; above, 1 − erfc(|x|) with erfc(z) = t·exp(−z² + P(t)), t = 1/(1 + z/2),

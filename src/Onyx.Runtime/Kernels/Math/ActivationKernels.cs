@@ -106,7 +106,7 @@ internal static class ActivationKernels
     {
         public T Apply<T>(T x) where T : IFloatingPointIeee754<T> => T.Tanh(x);
 
-        public void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Tanh(x, y);
+        public void Apply(ReadOnlySpan<float> x, Span<float> y) => WidenedMap.Map<WidenedTanh>(x, y);
     }
 
     /// <summary>ln(1 + e^x) = max(x, 0) + ln(1 + e^-|x|), which does not overflow.</summary>
