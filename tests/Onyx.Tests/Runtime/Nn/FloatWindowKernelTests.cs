@@ -32,7 +32,7 @@ public sealed class FloatWindowKernelTests
     [InlineData(1, 5, 7, 9, 3, 3, 1, 1, 1, 1, 1, 1, true)]
     [InlineData(2, 3, 12, 13, 3, 3, 2, 2, 1, 1, 1, 1, true)]
     [InlineData(1, 4, 11, 17, 3, 3, 2, 2, 1, 1, 1, 1, false)]
-    [InlineData(1, 2, 9, 21, 5, 3, 1, 3, 2, 1, 0, 2, true)]
+    [InlineData(1, 2, 9, 21, 5, 3, 1, 3, 2, 1, 1, 2, true)]
     [InlineData(1, 3, 8, 30, 3, 5, 1, 1, 0, 2, 2, 2, false)]
     [InlineData(1, 2, 3, 3, 5, 5, 1, 1, 2, 2, 1, 1, true)]
     [InlineData(1, 16, 14, 40, 3, 3, 1, 1, 1, 1, 1, 1, true)]
