@@ -9,7 +9,9 @@ internal static class Broadcasting
     /// <summary>The broadcast shape of <paramref name="shapes"/>, or null when a dim pair is neither equal nor 1.</summary>
     public static long[]? Shape(params IReadOnlyList<long>[] shapes)
     {
-        int rank = shapes.Max(s => s.Count);
+        int rank = 0;
+        foreach (IReadOnlyList<long> s in shapes)
+            rank = System.Math.Max(rank, s.Count);
         var result = new long[rank];
         for (int i = 0; i < rank; i++)
         {

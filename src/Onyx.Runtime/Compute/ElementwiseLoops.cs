@@ -23,6 +23,12 @@ internal interface IIntegerFunction
     T Apply<T>(T x) where T : IBinaryInteger<T>;
 }
 
+/// <summary>A function of float elements applied to a whole span at once (vectorised); y is as long as x.</summary>
+internal interface IFloatSpanFunction
+{
+    void Apply(ReadOnlySpan<float> x, Span<float> y);
+}
+
 /// <summary>A function of two elements of one numeric type, giving that type (Add, Max, Mod, …).</summary>
 internal interface INumericOperator
 {
@@ -98,6 +104,14 @@ internal static class ElementwiseLoops
         _ => throw Unsupported(context, x, name),
     };
 
+    /// <summary><paramref name="f"/> of a float tensor, applied to its elements as one span.</summary>
+    public static Tensor MapSpan<TF>(Tensor x, TF f) where TF : struct, IFloatSpanFunction
+    {
+        Tensor result = Allocate<float>(x.Dims, out Span<float> y);
+        f.Apply(x.AsSpan<float>(), y);
+        return result;
+    }
+
     /// <summary><paramref name="f"/> of each element of a numeric tensor.</summary>
     public static Tensor MapNumeric<TF>(KernelContext context, Tensor x, string name, TF f) where TF : struct, INumericFunction => x.DataType switch
     {
@@ -135,7 +149,7 @@ internal static class ElementwiseLoops
     /// </summary>
     public static Tensor Zip<TF>(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims, TF f) where TF : struct, INumericOperator
     {
-        long[] dims = SameTypeShape(context, a, b, bDims);
+        long[] dims = BroadcastShape(context, a, b, bDims);
         return a.DataType switch
         {
             DataType.Float => Zip<float, float, float, NumericZip<float, TF>>(a, b, bDims, dims, new(f)),
@@ -155,7 +169,7 @@ internal static class ElementwiseLoops
     /// <summary><paramref name="f"/> of the broadcast elements of two integer or bool tensors of one type.</summary>
     public static Tensor ZipInteger<TF>(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims, TF f) where TF : struct, IIntegerOperator
     {
-        long[] dims = SameTypeShape(context, a, b, bDims);
+        long[] dims = BroadcastShape(context, a, b, bDims);
         return a.DataType switch
         {
             DataType.Bool => AsBool(Zip<byte, byte, byte, IntegerZip<byte, TF>>(AsBytes(a), AsBytes(b), bDims, dims, new(f))),
@@ -174,7 +188,7 @@ internal static class ElementwiseLoops
     /// <summary><paramref name="f"/> of the broadcast elements of two numeric or bool tensors of one type, as a bool tensor.</summary>
     public static Tensor ZipCompare<TF>(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims, TF f) where TF : struct, IComparison
     {
-        long[] dims = SameTypeShape(context, a, b, bDims);
+        long[] dims = BroadcastShape(context, a, b, bDims);
         return a.DataType switch
         {
             DataType.Bool => Zip<byte, byte, bool, Compare<byte, TF>>(AsBytes(a), AsBytes(b), bDims, dims, new(f)),
@@ -195,7 +209,7 @@ internal static class ElementwiseLoops
     /// <summary>Whether each pair of broadcast strings is equal, as a bool tensor.</summary>
     public static Tensor ZipStringsEqual(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims)
     {
-        long[] dims = SameTypeShape(context, a, b, bDims);
+        long[] dims = BroadcastShape(context, a, b, bDims);
         Tensor result = Allocate<bool>(dims, out Span<bool> z);
         int[] ai = Broadcasting.Offsets(a.Dims, dims), bi = Broadcasting.Offsets(bDims, dims);
         for (int i = 0; i < z.Length; i++)
@@ -216,7 +230,8 @@ internal static class ElementwiseLoops
     public static OnnxRuntimeException Unsupported(KernelContext context, Tensor x, string name) =>
         context.Fail($"input {name} has element type {x.DataType.TypeName()}, which this operator does not accept");
 
-    private static long[] SameTypeShape(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims)
+    /// <summary>The broadcast shape of A and B (B as <paramref name="bDims"/>); fails when their types differ, the shapes do not broadcast, or the result is too large.</summary>
+    public static long[] BroadcastShape(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims)
     {
         if (a.DataType != b.DataType)
             throw context.Fail($"inputs A and B have different element types, {a.DataType.TypeName()} and {b.DataType.TypeName()}");

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using Onyx.Runtime.Compute;
 
 namespace Onyx.Runtime.Kernels.Math;
@@ -8,9 +9,9 @@ internal static class ActivationKernels
 {
     public static IReadOnlyList<KernelRegistration> Kernels =>
     [
-        UnaryKernels.Numeric<ReluOp>("Relu"),
-        UnaryKernels.Real<SigmoidOp>("Sigmoid"),
-        UnaryKernels.Real<TanhOp>("Tanh"),
+        UnaryKernels.NumericSpan<ReluOp>("Relu"),
+        UnaryKernels.RealSpan<SigmoidOp>("Sigmoid"),
+        UnaryKernels.RealSpan<TanhOp>("Tanh"),
         UnaryKernels.Real<SoftplusOp>("Softplus"),
         UnaryKernels.Real<SoftsignOp>("Softsign"),
         UnaryKernels.Real<MishOp>("Mish"),
@@ -22,7 +23,11 @@ internal static class ActivationKernels
         Real("ThresholdedRelu", node => new ThresholdedReluOp(Alpha(node))),
         Real("HardSigmoid", node => new HardSigmoidOp(Alpha(node), node.Attributes.Float("beta") ?? 0)),
         Real("Swish", node => new SwishOp(Alpha(node))),
-        Real("Gelu", GeluOp.Of),
+        KernelRegistration.All("Gelu", node =>
+        {
+            GeluOp op = GeluOp.Of(node);
+            return ElementwiseKernel.Unary((context, x) => x.DataType == DataType.Float ? ElementwiseLoops.MapSpan(x, op) : ElementwiseLoops.Map(context, x, "X", op));
+        }),
         KernelRegistration.All("Shrink", node =>
         {
             var op = new ShrinkOp(node.Attributes.Float("bias") ?? 0, node.Attributes.Float("lambd") ?? 0);
@@ -67,16 +72,24 @@ internal static class ActivationKernels
         });
     }
 
-    private readonly struct ReluOp : INumericFunction { public T Apply<T>(T x) where T : INumber<T> => T.Max(x, T.Zero); }
+    /// <summary>max(x, 0); NaN stays NaN.</summary>
+    private readonly struct ReluOp : INumericFunction, IFloatSpanFunction
+    {
+        public T Apply<T>(T x) where T : INumber<T> => T.Max(x, T.Zero);
+
+        public void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Max(x, 0f, y);
+    }
 
     private readonly struct PReluOp : INumericOperator { public T Apply<T>(T x, T slope) where T : INumber<T> => T.IsNegative(x) ? slope * x : x; }
 
     private readonly struct MulOp : INumericOperator { public T Apply<T>(T a, T b) where T : INumber<T> => a * b; }
 
     /// <summary>1 / (1 + e^-x), written with e^x for negative x so that e^-x cannot overflow.</summary>
-    private readonly struct SigmoidOp : IRealFunction
+    private readonly struct SigmoidOp : IRealFunction, IFloatSpanFunction
     {
         public T Apply<T>(T x) where T : IFloatingPointIeee754<T> => Sigmoid(x);
+
+        public void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Sigmoid(x, y);
 
         public static T Sigmoid<T>(T x) where T : IFloatingPointIeee754<T>
         {
@@ -89,7 +102,12 @@ internal static class ActivationKernels
         }
     }
 
-    private readonly struct TanhOp : IRealFunction { public T Apply<T>(T x) where T : IFloatingPointIeee754<T> => T.Tanh(x); }
+    private readonly struct TanhOp : IRealFunction, IFloatSpanFunction
+    {
+        public T Apply<T>(T x) where T : IFloatingPointIeee754<T> => T.Tanh(x);
+
+        public void Apply(ReadOnlySpan<float> x, Span<float> y) => WidenedMap.Map<WidenedTanh>(x, y);
+    }
 
     /// <summary>ln(1 + e^x) = max(x, 0) + ln(1 + e^-|x|), which does not overflow.</summary>
     private readonly struct SoftplusOp : IRealFunction
@@ -154,8 +172,11 @@ internal static class ActivationKernels
     }
 
     /// <summary>x · Φ(x) exactly, through erf, or by the tanh estimate (Operators.md, Gelu-20).</summary>
-    private readonly record struct GeluOp(bool Tanh) : IRealFunction
+    private readonly record struct GeluOp(bool Tanh) : IRealFunction, IFloatSpanFunction
     {
+        /// <summary>Elements per pass of the tanh form, so its passes stay in the first-level cache.</summary>
+        private const int Block = 1024;
+
         public static GeluOp Of(KernelNode node) => node.Attributes.String("approximate", "none") switch
         {
             "none" => new(false),
@@ -170,6 +191,31 @@ internal static class ActivationKernels
                 ? 1 + System.Math.Tanh(System.Math.Sqrt(2 / System.Math.PI) * (v + 0.044715 * v * v * v))
                 : 1 + ElementwiseErf.Erf(v / System.Math.Sqrt(2));
             return T.CreateChecked(0.5 * v * phi);
+        }
+
+        /// <summary>
+        /// The tanh form as x·sigmoid(2u), u = √(2/π)(x + 0.044715x³), equal to x/2·(1 + tanh u) without the cancellation
+        /// of 1 + tanh u for negative x; the exact form through the vectorised erf.
+        /// </summary>
+        public void Apply(ReadOnlySpan<float> x, Span<float> y)
+        {
+            if (!Tanh)
+            {
+                ElementwiseErf.Gelu(x, y);
+                return;
+            }
+            const float TwiceScale = 1.5957691216057308f, Cubic = 0.044715f;
+            for (int start = 0; start < x.Length; start += Block)
+            {
+                ReadOnlySpan<float> xs = x.Slice(start, System.Math.Min(Block, x.Length - start));
+                Span<float> ys = y.Slice(start, xs.Length);
+                TensorPrimitives.Multiply(xs, xs, ys);
+                TensorPrimitives.Multiply(ys, TwiceScale * Cubic, ys);
+                TensorPrimitives.Add(ys, TwiceScale, ys);
+                TensorPrimitives.Multiply(ys, xs, ys);
+                TensorPrimitives.Sigmoid(ys, ys);
+                TensorPrimitives.Multiply(ys, xs, ys);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Onyx.Runtime.Compute;
 
 namespace Onyx.Runtime.Kernels.Math;
@@ -33,11 +34,30 @@ internal static class ClipKernels
     /// <summary>min(max(x, lower), upper); a bound of rank one or more must not change x's shape, so it is read as a scalar.</summary>
     private static Tensor Clip(KernelContext context, Tensor x, Tensor? min, Tensor? max)
     {
+        if (x.DataType == DataType.Float && min?.DataType is null or DataType.Float && max?.DataType is null or DataType.Float)
+            return ClipFloat(x, min, max);
         Tensor result = x;
         if (min is not null)
             result = ElementwiseLoops.Zip(context, result, min, [], default(VariadicKernels.MaxOp));
         if (max is not null)
             result = ElementwiseLoops.Zip(context, result, max, [], default(VariadicKernels.MinOp));
+        return result;
+    }
+
+    /// <summary>Clip of a float tensor by its scalar bounds in two vectorised passes (NaN stays NaN).</summary>
+    private static Tensor ClipFloat(Tensor x, Tensor? min, Tensor? max)
+    {
+        Tensor result = ElementwiseLoops.Allocate<float>(x.Dims, out Span<float> y);
+        ReadOnlySpan<float> source = x.AsSpan<float>();
+        if (min is not null)
+        {
+            TensorPrimitives.Max(source, min.AsSpan<float>()[0], y);
+            source = y;
+        }
+        if (max is not null)
+            TensorPrimitives.Min(source, max.AsSpan<float>()[0], y);
+        else if (min is null)
+            source.CopyTo(y);
         return result;
     }
 }

@@ -8,25 +8,33 @@ internal static class ElementwiseKernels
 {
     public static IReadOnlyList<KernelRegistration> Kernels =>
     [
-        KernelRegistration.All("Add", node => Arithmetic<AddOp>(node)),
-        KernelRegistration.All("Sub", node => Arithmetic<SubOp>(node)),
-        KernelRegistration.All("Mul", node => Arithmetic<MulOp>(node)),
-        KernelRegistration.All("Div", node => Arithmetic<DivOp>(node)),
+        KernelRegistration.All("Add", FloatRowArithmetic<AddOp, FloatAdd>),
+        KernelRegistration.All("Sub", FloatRowArithmetic<SubOp, FloatSubtract>),
+        KernelRegistration.All("Mul", FloatRowArithmetic<MulOp, FloatMultiply>),
+        KernelRegistration.All("Div", FloatRowArithmetic<DivOp, FloatDivide>),
     ];
 
     /// <summary>A binary numeric kernel; an integer division by zero fails naming the divisor B.</summary>
     public static Kernel Arithmetic<TOp>(KernelNode node, TOp op = default) where TOp : struct, INumericOperator =>
-        ElementwiseKernel.Binary(node, (context, a, b, bDims) =>
+        ElementwiseKernel.Binary(node, (context, a, b, bDims) => Zip(context, a, b, bDims, op));
+
+    /// <summary><see cref="Arithmetic{TOp}"/> whose float inputs go row by row through <typeparamref name="TRows"/>.</summary>
+    private static Kernel FloatRowArithmetic<TOp, TRows>(KernelNode node) where TOp : struct, INumericOperator where TRows : IFloatRowOperator =>
+        ElementwiseKernel.Binary(node, (context, a, b, bDims) => a.DataType == DataType.Float && b.DataType == DataType.Float
+            ? FloatBroadcast.Zip<TRows>(context, a, b, bDims)
+            : Zip(context, a, b, bDims, default(TOp)));
+
+    private static Tensor Zip<TOp>(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims, TOp op) where TOp : struct, INumericOperator
+    {
+        try
         {
-            try
-            {
-                return ElementwiseLoops.Zip(context, a, b, bDims, op);
-            }
-            catch (DivideByZeroException)
-            {
-                throw context.Fail($"input B ('{context.Node.Node.Inputs[1]}') holds a zero divisor of an integer division");
-            }
-        });
+            return ElementwiseLoops.Zip(context, a, b, bDims, op);
+        }
+        catch (DivideByZeroException)
+        {
+            throw context.Fail($"input B ('{context.Node.Node.Inputs[1]}') holds a zero divisor of an integer division");
+        }
+    }
 
     private readonly struct AddOp : INumericOperator { public T Apply<T>(T a, T b) where T : INumber<T> => a + b; }
 

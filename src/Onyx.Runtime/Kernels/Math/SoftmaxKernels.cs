@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using Onyx.Runtime.Compute;
 using Onyx.Runtime.Kernels.Reduce;
 
@@ -21,6 +22,9 @@ internal static class SoftmaxKernels
     private interface INormalization
     {
         static abstract void Apply<T>(ReadOnlySpan<T> x, Span<T> y, int start, ReadOnlySpan<int> members) where T : INumber<T>;
+
+        /// <summary>The same for a group of contiguous float elements, vectorised.</summary>
+        static abstract void Row(ReadOnlySpan<float> x, Span<float> y);
     }
 
     /// <summary>exp(x - max) / sum, with the max subtracted so large inputs do not overflow.</summary>
@@ -38,6 +42,13 @@ internal static class SoftmaxKernels
             foreach (int offset in members)
                 y[start + offset] = T.CreateTruncating(double.CreateTruncating(y[start + offset]) / sum);
         }
+
+        public static void Row(ReadOnlySpan<float> x, Span<float> y)
+        {
+            TensorPrimitives.Subtract(x, RowMax(x), y);
+            TensorPrimitives.Exp(y, y);
+            TensorPrimitives.Divide(y, TensorPrimitives.Sum(y), y);
+        }
     }
 
     /// <summary>x - max - log(sum(exp(x - max))).</summary>
@@ -51,6 +62,17 @@ internal static class SoftmaxKernels
             double shift = max + double.Log(sum);
             foreach (int offset in members)
                 y[start + offset] = T.CreateTruncating(double.CreateTruncating(x[start + offset]) - shift);
+        }
+
+        /// <summary>(x − max) − log(sum), so a large max does not cost the result its precision.</summary>
+        public static void Row(ReadOnlySpan<float> x, Span<float> y)
+        {
+            float max = RowMax(x);
+            TensorPrimitives.Subtract(x, max, y);
+            TensorPrimitives.Exp(y, y);
+            float log = MathF.Log(TensorPrimitives.Sum(y));
+            TensorPrimitives.Subtract(x, max, y);
+            TensorPrimitives.Subtract(y, log, y);
         }
     }
 
@@ -69,6 +91,24 @@ internal static class SoftmaxKernels
             }
             y[start + best] = T.One;
         }
+
+        public static void Row(ReadOnlySpan<float> x, Span<float> y)
+        {
+            int best = 0;
+            for (int i = 1; i < x.Length; i++)
+            {
+                if (x[i] > x[best])
+                    best = i;
+            }
+            y[best] = 1;
+        }
+    }
+
+    /// <summary>The row's max (NaN if any element is NaN), 0 when it is infinite, as <see cref="Max{T}"/>.</summary>
+    private static float RowMax(ReadOnlySpan<float> x)
+    {
+        float max = TensorPrimitives.Max(x);
+        return float.IsInfinity(max) ? 0 : max;
     }
 
     private static double Max<T>(ReadOnlySpan<T> x, int start, ReadOnlySpan<int> members) where T : INumber<T>
@@ -99,6 +139,20 @@ internal static class SoftmaxKernels
             if (rank == 0)
                 throw context.Fail("input 'input' must have rank 1 or more, found a scalar");
             int axis = ReductionAxes.Normalize(context, _axis, rank, "'axis'");
+            if (input.DataType == DataType.Float && (_coercesTo2D || axis == rank - 1))
+            {
+                // The group is the trailing axes from 'axis': contiguous rows.
+                ReadOnlySpan<float> x = input.AsSpan<float>();
+                Span<float> y = context.Output<float>(0, DataType.Float, input.Dims);
+                if (x.IsEmpty)
+                    return;
+                int length = 1;
+                for (int i = axis; i < rank; i++)
+                    length *= (int)input.Dims[i];
+                for (int start = 0; start < x.Length; start += length)
+                    TOp.Row(x.Slice(start, length), y.Slice(start, length));
+                return;
+            }
             var reduced = new bool[rank];
             for (int i = axis; i < (_coercesTo2D ? rank : axis + 1); i++)
                 reduced[i] = true;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using Onyx.Runtime.Compute;
 
 namespace Onyx.Runtime.Kernels.Math;
@@ -8,15 +9,15 @@ internal static class UnaryKernels
 {
     public static IReadOnlyList<KernelRegistration> Kernels =>
     [
-        Numeric<AbsOp>("Abs"),
-        Numeric<NegOp>("Neg"),
+        NumericSpan<AbsOp>("Abs"),
+        NumericSpan<NegOp>("Neg"),
         Numeric<SignOp>("Sign"),
         Real<CeilOp>("Ceil"),
         Real<FloorOp>("Floor"),
         Real<RoundOp>("Round"),
-        Real<SqrtOp>("Sqrt"),
+        RealSpan<SqrtOp>("Sqrt"),
         Real<ReciprocalOp>("Reciprocal"),
-        Real<ExpOp>("Exp"),
+        RealSpan<ExpOp>("Exp"),
         Real<LogOp>("Log"),
         Real<SinOp>("Sin"),
         Real<CosOp>("Cos"),
@@ -36,19 +37,39 @@ internal static class UnaryKernels
     public static KernelRegistration Real<TOp>(string opType, TOp op = default) where TOp : struct, IRealFunction =>
         KernelRegistration.All(opType, _ => ElementwiseKernel.Unary((context, x) => ElementwiseLoops.Map(context, x, "X", op)));
 
+    /// <summary><see cref="Real{TOp}"/> with float tensors mapped as one span.</summary>
+    public static KernelRegistration RealSpan<TOp>(string opType, TOp op = default) where TOp : struct, IRealFunction, IFloatSpanFunction =>
+        KernelRegistration.All(opType, _ => ElementwiseKernel.Unary((context, x) =>
+            x.DataType == DataType.Float ? ElementwiseLoops.MapSpan(x, op) : ElementwiseLoops.Map(context, x, "X", op)));
+
     /// <summary>Every version of a numeric function of one input.</summary>
     public static KernelRegistration Numeric<TOp>(string opType, TOp op = default) where TOp : struct, INumericFunction =>
         KernelRegistration.All(opType, _ => ElementwiseKernel.Unary((context, x) => ElementwiseLoops.MapNumeric(context, x, "X", op)));
 
+    /// <summary><see cref="Numeric{TOp}"/> with float tensors mapped as one span.</summary>
+    public static KernelRegistration NumericSpan<TOp>(string opType, TOp op = default) where TOp : struct, INumericFunction, IFloatSpanFunction =>
+        KernelRegistration.All(opType, _ => ElementwiseKernel.Unary((context, x) =>
+            x.DataType == DataType.Float ? ElementwiseLoops.MapSpan(x, op) : ElementwiseLoops.MapNumeric(context, x, "X", op)));
+
     /// <summary>Erf also takes integers (Erf-9 on): computed in double and converted back by the rules of Cast, as the reference does.</summary>
-    private static Tensor Erf(KernelContext context, Tensor x) => Conversion.IsReal(x.DataType)
-        ? ElementwiseLoops.Map(context, x, "input", default(ErfOp))
+    private static Tensor Erf(KernelContext context, Tensor x) => x.DataType == DataType.Float ? ElementwiseLoops.MapSpan(x, default(ErfOp))
+        : Conversion.IsReal(x.DataType) ? ElementwiseLoops.Map(context, x, "input", default(ErfOp))
         : ElementwiseKernel.Convert(ElementwiseLoops.Map(context, ElementwiseKernel.Convert(x, DataType.Double), "input", default(ErfOp)), x.DataType);
 
     /// <summary>|x|; the most negative integer wraps to itself, as two's complement negation does.</summary>
-    private readonly struct AbsOp : INumericFunction { public T Apply<T>(T x) where T : INumber<T> => T.IsNegative(x) ? -x : x; }
+    private readonly struct AbsOp : INumericFunction, IFloatSpanFunction
+    {
+        public T Apply<T>(T x) where T : INumber<T> => T.IsNegative(x) ? -x : x;
 
-    private readonly struct NegOp : INumericFunction { public T Apply<T>(T x) where T : INumber<T> => -x; }
+        public void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Abs(x, y);
+    }
+
+    private readonly struct NegOp : INumericFunction, IFloatSpanFunction
+    {
+        public T Apply<T>(T x) where T : INumber<T> => -x;
+
+        public void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Negate(x, y);
+    }
 
     /// <summary>-1, 0 or 1; NaN stays NaN.</summary>
     private readonly struct SignOp : INumericFunction
@@ -63,11 +84,21 @@ internal static class UnaryKernels
     /// <summary>Halves round to the nearest even integer (Operators.md, Round).</summary>
     private readonly struct RoundOp : IRealFunction { public T Apply<T>(T x) where T : IFloatingPointIeee754<T> => T.Round(x, MidpointRounding.ToEven); }
 
-    private readonly struct SqrtOp : IRealFunction { public T Apply<T>(T x) where T : IFloatingPointIeee754<T> => T.Sqrt(x); }
+    private readonly struct SqrtOp : IRealFunction, IFloatSpanFunction
+    {
+        public T Apply<T>(T x) where T : IFloatingPointIeee754<T> => T.Sqrt(x);
+
+        public void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Sqrt(x, y);
+    }
 
     private readonly struct ReciprocalOp : IRealFunction { public T Apply<T>(T x) where T : IFloatingPointIeee754<T> => T.One / x; }
 
-    private readonly struct ExpOp : IRealFunction { public T Apply<T>(T x) where T : IFloatingPointIeee754<T> => T.Exp(x); }
+    private readonly struct ExpOp : IRealFunction, IFloatSpanFunction
+    {
+        public T Apply<T>(T x) where T : IFloatingPointIeee754<T> => T.Exp(x);
+
+        public void Apply(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.Exp(x, y);
+    }
 
     private readonly struct LogOp : IRealFunction { public T Apply<T>(T x) where T : IFloatingPointIeee754<T> => T.Log(x); }
 
@@ -93,8 +124,10 @@ internal static class UnaryKernels
 
     private readonly struct AtanhOp : IRealFunction { public T Apply<T>(T x) where T : IFloatingPointIeee754<T> => T.Atanh(x); }
 
-    private readonly struct ErfOp : IRealFunction
+    private readonly struct ErfOp : IRealFunction, IFloatSpanFunction
     {
+        public void Apply(ReadOnlySpan<float> x, Span<float> y) => ElementwiseErf.Erf(x, y);
+
         public T Apply<T>(T x) where T : IFloatingPointIeee754<T> => T.CreateChecked(ElementwiseErf.Erf(double.CreateChecked(x)));
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Onyx.Runtime.Compute;
 
 namespace Onyx.Runtime.Kernels.Nn;
@@ -91,6 +92,13 @@ internal static class AxesNormalizationKernels
             Tensor? bias = centered ? context.OptionalTensor(2) : null;
             int axis = Axis(context, _axis, x.Dims.Length);
             long[] statDims = [.. x.Dims[..axis], .. Enumerable.Repeat(1L, x.Dims.Length - axis)];
+            if (x.DataType == DataType.Float && x.ElementCount > 0 && scale.DataType == DataType.Float && bias?.DataType is null or DataType.Float
+                && (_stashType == DataType.Float || !centered || !context.HasOutput(1) && !context.HasOutput(2))
+                && PerRow(x.Dims, axis, scale) && (bias is null || PerRow(x.Dims, axis, bias)))
+            {
+                RunFloat(context, x, scale, bias, axis, statDims);
+                return;
+            }
             int[] group = Broadcasting.Offsets(statDims, x.Dims);
             double[] xs = RealTensors.Read(context, x, "X");
             (double[] mean, double[] invStdDev) = Statistics(xs, group, (int)context.ElementCount(statDims), centered, _epsilon);
@@ -104,6 +112,57 @@ internal static class AxesNormalizationKernels
             if (centered && context.HasOutput(2))
                 RealTensors.Write(context, 2, _stashType, statDims, invStdDev);
         }
+
+        /// <summary>
+        /// Float X, scale and bias of one value per row position: per row, the mean (when centered) and the mean square
+        /// of x − mean in two vectorised passes, then y = (x − mean)·invStdDev·scale + bias in three.
+        /// </summary>
+        private void RunFloat(KernelContext context, Tensor x, Tensor scale, Tensor? bias, int axis, long[] statDims)
+        {
+            ReadOnlySpan<float> xs = x.AsSpan<float>(), gamma = scale.AsSpan<float>(), beta = bias is null ? default : bias.AsSpan<float>();
+            Span<float> y = context.Output<float>(0, DataType.Float, x.Dims);
+            Span<float> means = centered && context.HasOutput(1) ? context.Output<float>(1, DataType.Float, statDims) : default;
+            Span<float> inverses = centered && context.HasOutput(2) ? context.Output<float>(2, DataType.Float, statDims) : default;
+            int length = gamma.Length;
+            if (length == 0)
+                return;
+            for (int row = 0, start = 0; start < xs.Length; row++, start += length)
+            {
+                ReadOnlySpan<float> source = xs.Slice(start, length);
+                Span<float> target = y.Slice(start, length);
+                float mean = centered ? TensorPrimitives.Sum(source) / length : 0;
+                TensorPrimitives.Subtract(source, mean, target);
+                float inverse = 1 / MathF.Sqrt(TensorPrimitives.SumOfSquares(target) / length + (float)_epsilon);
+                TensorPrimitives.Multiply(target, inverse, target);
+                if (beta.IsEmpty)
+                    TensorPrimitives.Multiply(target, gamma, target);
+                else
+                    TensorPrimitives.MultiplyAdd(target, gamma, beta, target);
+                if (!means.IsEmpty)
+                    means[row] = mean;
+                if (!inverses.IsEmpty)
+                    inverses[row] = inverse;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="t"/> holds one value per position of a row (the axes from <paramref name="axis"/>): its
+    /// dims equal X's trailing ones and it has as many elements as a row.
+    /// </summary>
+    private static bool PerRow(long[] xDims, int axis, Tensor t)
+    {
+        if (t.Dims.Length > xDims.Length)
+            return false;
+        long length = 1;
+        for (int i = axis; i < xDims.Length; i++)
+            length *= xDims[i];
+        for (int i = 1; i <= t.Dims.Length; i++)
+        {
+            if (t.Dims[^i] != xDims[^i] && !(xDims.Length - i < axis && t.Dims[^i] == 1))
+                return false;
+        }
+        return t.ElementCount == length;
     }
 
     /// <summary>

@@ -183,6 +183,13 @@ internal static class ConvKernels
             WindowGeometry window = ConvWindow(context, _window, _group, x, w, b);
             CheckSameType(context, x, w, b);
             long[] dims = [x.Dims[0], w.Dims[0], .. window.Output];
+            // Depthwise: each channel convolved with its own one-channel kernel (group = input channels = output channels).
+            if (x.DataType == DataType.Float && _group == x.Dims[1] && w.Dims[0] == _group && w.Dims[1] == 1 && DepthwiseConvolution.Geometry.Of(window) is { } depthwise)
+            {
+                DepthwiseConvolution.Convolve(depthwise, (int)(x.Dims[0] * x.Dims[1]), (int)x.Dims[1], x.AsSpan<float>(), w.AsSpan<float>(),
+                    b is null ? default : b.AsSpan<float>(), context.Output<float>(0, DataType.Float, dims));
+                return;
+            }
             if (x.DataType == DataType.Float)
             {
                 ConvolveSingle(window, x.Dims, w.Dims, (int)_group, x.AsSpan<float>(), w.AsSpan<float>(), b is null ? default : b.AsSpan<float>(),

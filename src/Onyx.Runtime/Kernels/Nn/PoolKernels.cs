@@ -89,6 +89,12 @@ internal static class PoolKernels
             Tensor x = context.Tensor(0);
             CheckInput(context, x, 3);
             WindowGeometry window = _window.Resolve(context, x.Dims.AsSpan(2), _window.KernelShape);
+            if (x.DataType == DataType.Float && _pooling != Pooling.Lp && !context.HasOutput(1) && DepthwiseConvolution.Geometry.Of(window) is { } planar)
+            {
+                FloatPooling.Pool(planar, (int)window.PadEnd[0], (int)window.PadEnd[1], _pooling == Pooling.Average, _countIncludePad, (int)(x.Dims[0] * x.Dims[1]),
+                    x.AsSpan<float>(), context.Output<float>(0, DataType.Float, [x.Dims[0], x.Dims[1], .. window.Output]));
+                return;
+            }
             double[] xs = RealTensors.Read(context, x, "X");
             int planes = (int)(x.Dims[0] * x.Dims[1]), inSize = window.InputSize, outSize = window.OutputSize;
             long[] dims = [x.Dims[0], x.Dims[1], .. window.Output];
@@ -134,13 +140,24 @@ internal static class PoolKernels
         {
             Tensor x = context.Tensor(0);
             CheckInput(context, x, 2);
+            long[] dims = [x.Dims[0], x.Dims[1], .. Enumerable.Repeat(1L, x.Dims.Length - 2)];
+            if (x.DataType == DataType.Float && pooling != Pooling.Lp)
+            {
+                long planeCount = x.Dims[0] * x.Dims[1];
+                int planeSize = planeCount == 0 ? 0 : (int)(x.ElementCount / planeCount);
+                Span<float> output = context.Output<float>(0, DataType.Float, dims);
+                if (pooling == Pooling.Max)
+                    FloatPooling.GlobalMax(x.AsSpan<float>(), planeSize, output);
+                else
+                    FloatPooling.GlobalAverage(x.AsSpan<float>(), planeSize, output);
+                return;
+            }
             double[] xs = RealTensors.Read(context, x, "X");
             int planes = (int)(x.Dims[0] * x.Dims[1]), size = planes == 0 ? 0 : xs.Length / planes;
             int[] offsets = [.. Enumerable.Range(0, size)];
             var y = new double[planes];
             for (int plane = 0; plane < planes; plane++)
                 y[plane] = Reduce(pooling, p, xs.AsSpan(plane * size, size), offsets, 0, out _);
-            long[] dims = [x.Dims[0], x.Dims[1], .. Enumerable.Repeat(1L, x.Dims.Length - 2)];
             RealTensors.Write(context, 0, x.DataType, dims, y);
         }
     }

@@ -30,7 +30,13 @@ internal static class LayoutKernels
         int[] order = perm is null ? [.. Enumerable.Range(0, rank).Reverse()] : Axes(context, perm, rank, "attribute 'perm'");
         if (order.Length != rank)
             throw context.Fail($"attribute 'perm' has {order.Length} axes, but input 0 ('{Name(context, 0)}') has rank {rank}");
-        CopyByMaps(context, 0, input, [.. order.Select(a => input.Dims[a])], AxisMaps.Transposed(input.Dims, order));
+        long[] dims = [.. order.Select(a => input.Dims[a])];
+        if (input.DataType == DataType.Float && BatchedTranspose.Of(input.Dims, order) is { } swap)
+        {
+            BatchedTranspose.Transpose(input.AsSpan<float>(), context.Output<float>(0, DataType.Float, dims), (int)swap.Batch, (int)swap.Rows, (int)swap.Cols);
+            return;
+        }
+        CopyByMaps(context, 0, input, dims, AxisMaps.Transposed(input.Dims, order));
     });
 
     private static Kernel Concat(long axisAttribute) => new DelegateKernel(context =>

@@ -1,0 +1,130 @@
+using Onyx.Runtime;
+using static Onyx.Tests.Runtime.ReduceKernels.OneNodeRuns;
+using static Onyx.Tests.Runtime.ReduceKernels.TestTensors;
+
+namespace Onyx.Tests.Runtime.NnKernels;
+
+/// <summary>
+/// The float paths of depthwise Conv, the pools and the row normalizations against the same node computed in double
+/// (the generic path) on the same values: they agree to float rounding.
+/// </summary>
+public sealed class FloatWindowKernelTests
+{
+    private static double[] Random(int count, int seed)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, count).Select(_ => System.Math.Round(random.NextDouble() * 4 - 2, 6))];
+    }
+
+    /// <summary>Runs the node on float and on double copies of <paramref name="inputs"/> and asserts output j agrees.</summary>
+    private static void FloatMatchesDouble(string opType, long opset, (double[] Values, long[] Dims)[] inputs, int outputs, params Attribute[] attributes)
+    {
+        OnnxValue[] single = Run(opType, opset, [.. inputs.Select(i => Make(DataType.Float, i.Values, i.Dims))], [.. Enumerable.Repeat(DataType.Float, outputs)], attributes);
+        OnnxValue[] wide = Run(opType, opset, [.. inputs.Select(i => Make(DataType.Double, i.Values, i.Dims))], [.. Enumerable.Repeat(DataType.Double, outputs)], attributes);
+        for (int j = 0; j < outputs; j++)
+        {
+            Assert.Equal(wide[j].Tensor.Dims, single[j].Tensor.Dims);
+            Close(Read(wide[j].Tensor), Read(single[j].Tensor), 1e-5);
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 5, 7, 9, 3, 3, 1, 1, 1, 1, 1, 1, true)]
+    [InlineData(2, 3, 12, 13, 3, 3, 2, 2, 1, 1, 1, 1, true)]
+    [InlineData(1, 4, 11, 17, 3, 3, 2, 2, 1, 1, 1, 1, false)]
+    [InlineData(1, 2, 9, 21, 5, 3, 1, 3, 2, 1, 1, 2, true)]
+    [InlineData(1, 3, 8, 30, 3, 5, 1, 1, 0, 2, 2, 2, false)]
+    [InlineData(1, 2, 3, 3, 5, 5, 1, 1, 2, 2, 1, 1, true)]
+    [InlineData(1, 16, 14, 40, 3, 3, 1, 1, 1, 1, 1, 1, true)]
+    public void Depthwise_conv_agrees_with_the_double_path(int n, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, bool bias)
+    {
+        var inputs = new List<(double[], long[])> { (Random(n * c * h * w, 1), [n, c, h, w]), (Random(c * kh * kw, 2), [c, 1, kh, kw]) };
+        if (bias)
+            inputs.Add((Random(c, 3), [c]));
+        FloatMatchesDouble("Conv", 13, [.. inputs], 1, Attribute.Create("group", (long)c), Attribute.Create("strides", new long[] { sh, sw }),
+            Attribute.Create("pads", new long[] { ph, pw, ph + 1, pw }), Attribute.Create("dilations", new long[] { dh, dw }));
+    }
+
+    [Fact]
+    public void Depthwise_conv_with_same_upper_padding_agrees_with_the_double_path() =>
+        FloatMatchesDouble("Conv", 13, [(Random(2 * 3 * 10 * 11, 4), [2, 3, 10, 11]), (Random(3 * 9, 5), [3, 1, 3, 3])], 1,
+            Attribute.Create("group", 3L), Attribute.Create("strides", new long[] { 2, 2 }), Attribute.Create("auto_pad", "SAME_UPPER"));
+
+    [Theory]
+    [InlineData("MaxPool", 3, 3, 2, 2, 1, 1, 0, 0)]
+    [InlineData("MaxPool", 2, 2, 2, 2, 0, 0, 1, 0)]
+    [InlineData("MaxPool", 3, 2, 1, 3, 1, 0, 0, 0)]
+    [InlineData("AveragePool", 3, 3, 1, 1, 1, 1, 0, 0)]
+    [InlineData("AveragePool", 3, 3, 2, 2, 1, 1, 0, 1)]
+    [InlineData("AveragePool", 2, 3, 2, 1, 1, 1, 1, 1)]
+    [InlineData("AveragePool", 5, 5, 3, 3, 2, 2, 1, 0)]
+    public void Windowed_pools_agree_with_the_double_path(string op, int kh, int kw, int sh, int sw, int ph, int pw, int ceil, int includePad)
+    {
+        var attributes = new List<Attribute>
+        {
+            Attribute.Create("kernel_shape", new long[] { kh, kw }), Attribute.Create("strides", new long[] { sh, sw }),
+            Attribute.Create("pads", new long[] { ph, pw, ph, pw }), Attribute.Create("ceil_mode", (long)ceil),
+        };
+        if (op == "AveragePool")
+            attributes.Add(Attribute.Create("count_include_pad", (long)includePad));
+        FloatMatchesDouble(op, 19, [(Random(2 * 3 * 13 * 19, 6), [2, 3, 13, 19])], 1, [.. attributes]);
+    }
+
+    [Fact]
+    public void Dilated_max_pool_agrees_with_the_double_path() =>
+        FloatMatchesDouble("MaxPool", 12, [(Random(1 * 2 * 15 * 15, 7), [1, 2, 15, 15])], 1, Attribute.Create("kernel_shape", new long[] { 3, 3 }),
+            Attribute.Create("dilations", new long[] { 2, 3 }), Attribute.Create("strides", new long[] { 2, 1 }), Attribute.Create("pads", new long[] { 2, 2, 2, 2 }));
+
+    [Fact]
+    public void Max_pool_propagates_nan()
+    {
+        double[] x = Random(16, 8);
+        x[5] = double.NaN;
+        double[] y = Read(RunOne("MaxPool", 13, [Make(DataType.Float, x, 1, 1, 4, 4)], Attribute.Create("kernel_shape", new long[] { 2, 2 }),
+            Attribute.Create("strides", new long[] { 2, 2 })).Tensor);
+        Assert.True(double.IsNaN(y[0]));
+        Assert.All(y[1..], v => Assert.False(double.IsNaN(v)));
+    }
+
+    [Theory]
+    [InlineData("GlobalMaxPool")]
+    [InlineData("GlobalAveragePool")]
+    public void Global_pools_agree_with_the_double_path(string op)
+    {
+        FloatMatchesDouble(op, 13, [(Random(2 * 5 * 7 * 9, 9), [2, 5, 7, 9])], 1);
+        FloatMatchesDouble(op, 13, [(Random(3 * 33, 10), [1, 3, 33])], 1);
+    }
+
+    [Fact]
+    public void Global_pools_of_empty_planes_give_minus_infinity_and_nan()
+    {
+        Assert.Equal([double.NegativeInfinity, double.NegativeInfinity], Read(RunOne("GlobalMaxPool", 13, [Make(DataType.Float, [], 1, 2, 0)]).Tensor));
+        Assert.All(Read(RunOne("GlobalAveragePool", 13, [Make(DataType.Float, [], 1, 2, 0)]).Tensor), v => Assert.True(double.IsNaN(v)));
+    }
+
+    [Theory]
+    [InlineData(-1, 3)]
+    [InlineData(-1, 1)]
+    [InlineData(1, 3)]
+    public void Layer_normalization_and_its_statistics_agree_with_the_double_path(long axis, int outputs)
+    {
+        long[] dims = [2, 3, 37];
+        int row = axis == -1 ? 37 : 3 * 37;
+        long[] rowDims = axis == -1 ? [37] : [3, 37];
+        FloatMatchesDouble("LayerNormalization", 17, [(Random(2 * 3 * 37, 11), dims), (Random(row, 12), rowDims), (Random(row, 13), rowDims)], outputs,
+            Attribute.Create("axis", axis));
+        FloatMatchesDouble("LayerNormalization", 17, [(Random(2 * 3 * 37, 14), dims), (Random(row, 15), rowDims)], 1, Attribute.Create("axis", axis));
+    }
+
+    [Fact]
+    public void Rms_normalization_agrees_with_the_double_path() =>
+        FloatMatchesDouble("RMSNormalization", 23, [(Random(4 * 29, 16), [4, 29]), (Random(29, 17), [29])], 1);
+
+    [Fact]
+    public void Layer_normalization_with_a_constant_row_gives_the_bias()
+    {
+        double[] y = Read(Run("LayerNormalization", 17, [Make(DataType.Float, [3, 3, 3, 3], 1, 4), Make(DataType.Float, [2, 2, 2, 2], 4),
+            Make(DataType.Float, [1, 2, 3, 4], 4)], [DataType.Float])[0].Tensor);
+        Assert.Equal([1, 2, 3, 4], y);
+    }
+}
