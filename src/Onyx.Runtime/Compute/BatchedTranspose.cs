@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Onyx.Runtime.Compute;
 
 /// <summary>
@@ -39,6 +40,7 @@ internal static class BatchedTranspose
     }
 
     /// <summary>Writes each of <paramref name="batch"/> rows × cols matrices of <paramref name="x"/> transposed into <paramref name="y"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Transpose<T>(ReadOnlySpan<T> x, Span<T> y, int batch, int rows, int cols)
     {
         int size = rows * cols;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
@@ -36,6 +37,7 @@ internal static class DepthwiseConvolution
     /// Convolves each of <paramref name="planes"/> planes of <paramref name="x"/> (image-major, channel c = plane mod
     /// <paramref name="channels"/>) with kernel c of <paramref name="w"/>, adding bias c when <paramref name="bias"/> is not empty.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Convolve(in Geometry g, int planes, int channels, ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> bias, Span<float> y)
     {
         int kernelSize = g.KernelHeight * g.KernelWidth, inSize = g.InHeight * g.InWidth, outSize = g.OutHeight * g.OutWidth;
@@ -79,6 +81,7 @@ internal static class DepthwiseConvolution
     /// it reads inside the input, and weights[t] its kernel value (when <paramref name="kernel"/> is not empty).
     /// Returns how many there are. The 2-D pools walk their windows through it too.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int ListTaps(in Geometry g, int oh, ReadOnlySpan<float> source, ReadOnlySpan<float> kernel, float[]? phases, int phaseLength, int rowLength,
         Span<int> taps, Span<float> weights)
     {
@@ -116,6 +119,7 @@ internal static class DepthwiseConvolution
     }
 
     /// <summary>Writes phase p of <paramref name="row"/> (its elements p, p + s, …) at p · <paramref name="phaseLength"/> of <paramref name="split"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Split(ReadOnlySpan<float> row, int stride, Span<float> split, int phaseLength)
     {
         for (int phase = 0; phase < stride; phase++)
@@ -127,6 +131,7 @@ internal static class DepthwiseConvolution
     }
 
     /// <summary>One output row: the positions every tap covers a vector at a time, the rest tap by tap.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Row(ReadOnlySpan<float> source, ReadOnlySpan<int> taps, ReadOnlySpan<float> weights, float start, Span<float> output)
     {
         int first = 0, end = output.Length;
@@ -165,6 +170,7 @@ internal static class DepthwiseConvolution
             output[ow] = Edge(source, taps, weights, start, ow);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float Edge(ReadOnlySpan<float> source, ReadOnlySpan<int> taps, ReadOnlySpan<float> weights, float start, int ow)
     {
         float sum = start;

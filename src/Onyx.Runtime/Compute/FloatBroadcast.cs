@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Onyx.Runtime.Kernels;
 
@@ -30,6 +31,7 @@ internal static class FloatBroadcast
     }
 
     /// <summary>Writes <typeparamref name="TOp"/> of <paramref name="x"/> and <paramref name="y"/> broadcast to <paramref name="dims"/> into <paramref name="z"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Zip<TOp>(ReadOnlySpan<float> x, IReadOnlyList<long> xDims, ReadOnlySpan<float> y, IReadOnlyList<long> yDims, long[] dims, Span<float> z)
         where TOp : IFloatRowOperator
     {
@@ -97,6 +99,7 @@ internal static class FloatBroadcast
     }
 
     /// <summary>The stride of each output axis in an operand of <paramref name="inputDims"/> (0 where it broadcasts).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Strides(IReadOnlyList<long> inputDims, long[] dims, Span<long> strides)
     {
         long stride = 1;

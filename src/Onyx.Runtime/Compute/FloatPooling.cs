@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Numerics.Tensors;
 
@@ -16,6 +17,7 @@ internal static class FloatPooling
     /// average when <paramref name="average"/>. <paramref name="padBottom"/> and <paramref name="padRight"/> bound the
     /// padded input for the count_include_pad divisor.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Pool(in DepthwiseConvolution.Geometry g, int padBottom, int padRight, bool average, bool countIncludePad, int planes,
         ReadOnlySpan<float> x, Span<float> y)
     {
@@ -58,6 +60,7 @@ internal static class FloatPooling
     }
 
     /// <summary>The max of each plane of <paramref name="size"/> elements (−∞ for empty planes), NaN propagating.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void GlobalMax(ReadOnlySpan<float> x, int size, Span<float> y)
     {
         for (int plane = 0; plane < y.Length; plane++)
@@ -65,6 +68,7 @@ internal static class FloatPooling
     }
 
     /// <summary>The mean of each plane of <paramref name="size"/> elements (NaN for empty planes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void GlobalAverage(ReadOnlySpan<float> x, int size, Span<float> y)
     {
         for (int plane = 0; plane < y.Length; plane++)
@@ -72,6 +76,7 @@ internal static class FloatPooling
     }
 
     /// <summary>Divides each sum of output row <paramref name="oh"/> by its window's count: rows inside times columns inside.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Divide(in DepthwiseConvolution.Geometry g, int oh, int padBottom, int padRight, bool padded, Span<float> row)
     {
         int rows = Inside(oh * g.StrideHeight - g.PadTop, g.KernelHeight, g.DilationHeight, padded ? -g.PadTop : 0, g.InHeight + padBottom);
@@ -83,6 +88,7 @@ internal static class FloatPooling
     }
 
     /// <summary>How many of the <paramref name="kernel"/> positions start + k·dilation lie in [<paramref name="low"/>, <paramref name="high"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Inside(int start, int kernel, int dilation, int low, int high)
     {
         int count = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -148,6 +149,7 @@ internal static unsafe class Sgemm
             throw new ArgumentException($"a {rows}×{columns} matrix with leading dimension {leading} does not fit {length} elements", name);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Multiply<TLanes, TVector>(Operands x, int m, int n, int k)
         where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
     {
@@ -211,6 +213,7 @@ internal static unsafe class Sgemm
     /// stored k×n, blocks of four vectors of C stay in registers while every row of B streams past; with B stored
     /// n×k (transposed), each element of C is a dot product of two contiguous rows.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyRow<TLanes, TVector>(Operands x, int n, int k)
         where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
     {
@@ -262,6 +265,7 @@ internal static unsafe class Sgemm
     /// rows i, each stored p by p (width floats per step); rows past count are zero. Packs A (i = row of op(A),
     /// p = its column) and B (i = column of op(B), p = its row) alike.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackPanels<TLanes, TVector>(float* source, long strideI, long strideP, int count, int kc, int width, float scale, float* destination)
         where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
     {
@@ -291,6 +295,7 @@ internal static unsafe class Sgemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MergeEdge(float* tile, int nr, float* c, int ldc, int rows, int columns, float beta)
     {
         for (int i = 0; i < rows; i++)
@@ -301,6 +306,7 @@ internal static unsafe class Sgemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scale(Span<float> c, int m, int n, int ldc, float beta)
     {
         for (int i = 0; i < m; i++)

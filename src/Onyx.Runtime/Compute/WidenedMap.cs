@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Onyx.Runtime.Compute;
@@ -16,6 +17,7 @@ internal interface IWidenedFunction
 /// </summary>
 internal static class WidenedMap
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Map<T>(ReadOnlySpan<float> x, Span<float> y) where T : IWidenedFunction
     {
         if (!Vector256.IsHardwareAccelerated)

@@ -172,7 +172,7 @@ internal static class ActivationKernels
     }
 
     /// <summary>x · Φ(x) exactly, through erf, or by the tanh estimate (Operators.md, Gelu-20).</summary>
-    private readonly record struct GeluOp(bool Tanh) : IRealFunction, IFloatSpanFunction
+    internal readonly record struct GeluOp(bool Tanh) : IRealFunction, IFloatSpanFunction
     {
         /// <summary>Elements per pass of the tanh form, so its passes stay in the first-level cache.</summary>
         private const int Block = 1024;
@@ -205,16 +205,18 @@ internal static class ActivationKernels
                 return;
             }
             const float TwiceScale = 1.5957691216057308f, Cubic = 0.044715f;
+            // The factor is built in a block of its own, so y may be x itself (the fused activations work in place).
+            Span<float> factor = stackalloc float[Block];
             for (int start = 0; start < x.Length; start += Block)
             {
                 ReadOnlySpan<float> xs = x.Slice(start, System.Math.Min(Block, x.Length - start));
-                Span<float> ys = y.Slice(start, xs.Length);
-                TensorPrimitives.Multiply(xs, xs, ys);
-                TensorPrimitives.Multiply(ys, TwiceScale * Cubic, ys);
-                TensorPrimitives.Add(ys, TwiceScale, ys);
-                TensorPrimitives.Multiply(ys, xs, ys);
-                TensorPrimitives.Sigmoid(ys, ys);
-                TensorPrimitives.Multiply(ys, xs, ys);
+                Span<float> fs = factor[..xs.Length];
+                TensorPrimitives.Multiply(xs, xs, fs);
+                TensorPrimitives.Multiply(fs, TwiceScale * Cubic, fs);
+                TensorPrimitives.Add(fs, TwiceScale, fs);
+                TensorPrimitives.Multiply(fs, xs, fs);
+                TensorPrimitives.Sigmoid(fs, fs);
+                TensorPrimitives.Multiply(fs, xs, y.Slice(start, xs.Length));
             }
         }
     }

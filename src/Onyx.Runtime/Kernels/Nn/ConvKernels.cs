@@ -89,11 +89,18 @@ internal static class ConvKernels
     /// <see cref="Convolve"/> for float: per image and group, the input windows laid out as a column matrix
     /// (groupIn·kernel rows × output positions, padding as 0) times W's group rows, by <see cref="Sgemm"/>. Y starts as the
     /// bias (or 0) and the products add to it. A 1×1 kernel with stride 1 and no padding reads X itself as the column matrix.
+    /// A depthwise convolution (each channel with its own one-channel kernel: group = input channels = output channels)
+    /// runs directly instead (<see cref="DepthwiseConvolution"/>).
     /// </summary>
     internal static void ConvolveSingle(WindowGeometry window, long[] xDims, long[] wDims, int group, ReadOnlySpan<float> xs, ReadOnlySpan<float> ws,
         ReadOnlySpan<float> bias, Span<float> y, int threads)
     {
         int n = (int)xDims[0], c = (int)xDims[1], m = (int)wDims[0], groupIn = c / group, groupOut = m / group;
+        if (group == c && m == group && wDims[1] == 1 && DepthwiseConvolution.Geometry.Of(window) is { } depthwise)
+        {
+            DepthwiseConvolution.Convolve(depthwise, n * c, c, xs, ws, bias, y);
+            return;
+        }
         int inSize = window.InputSize, outSize = window.OutputSize, kernelSize = window.KernelSize, rows = groupIn * kernelSize;
         if (!bias.IsEmpty)
         {
@@ -183,13 +190,6 @@ internal static class ConvKernels
             WindowGeometry window = ConvWindow(context, _window, _group, x, w, b);
             CheckSameType(context, x, w, b);
             long[] dims = [x.Dims[0], w.Dims[0], .. window.Output];
-            // Depthwise: each channel convolved with its own one-channel kernel (group = input channels = output channels).
-            if (x.DataType == DataType.Float && _group == x.Dims[1] && w.Dims[0] == _group && w.Dims[1] == 1 && DepthwiseConvolution.Geometry.Of(window) is { } depthwise)
-            {
-                DepthwiseConvolution.Convolve(depthwise, (int)(x.Dims[0] * x.Dims[1]), (int)x.Dims[1], x.AsSpan<float>(), w.AsSpan<float>(),
-                    b is null ? default : b.AsSpan<float>(), context.Output<float>(0, DataType.Float, dims));
-                return;
-            }
             if (x.DataType == DataType.Float)
             {
                 ConvolveSingle(window, x.Dims, w.Dims, (int)_group, x.AsSpan<float>(), w.AsSpan<float>(), b is null ? default : b.AsSpan<float>(),

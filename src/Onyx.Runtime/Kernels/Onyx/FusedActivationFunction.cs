@@ -11,8 +11,6 @@ internal sealed class FusedActivationFunction
 {
     private enum Kind { None, Relu, LeakyRelu, Clip, Sigmoid, Tanh, HardSigmoid, Gelu, GeluTanh }
 
-    private static readonly double InvSqrt2 = 1 / System.Math.Sqrt(2);
-    private static readonly double SqrtTwoOverPi = System.Math.Sqrt(2 / System.Math.PI);
 
     private readonly Kind _kind;
     private readonly float _p0, _p1;
@@ -59,19 +57,8 @@ internal sealed class FusedActivationFunction
                 TensorPrimitives.Add(values, _p1, values);
                 TensorPrimitives.Clamp(values, 0f, 1f, values);
                 break;
-            case Kind.Gelu:
-                for (int i = 0; i < values.Length; i++)
-                {
-                    double x = values[i];
-                    values[i] = (float)(0.5 * x * (1 + ElementwiseErf.Erf(x * InvSqrt2)));
-                }
-                break;
-            case Kind.GeluTanh:
-                for (int i = 0; i < values.Length; i++)
-                {
-                    double x = values[i];
-                    values[i] = (float)(0.5 * x * (1 + System.Math.Tanh(SqrtTwoOverPi * (x + 0.044715 * x * x * x))));
-                }
+            case Kind.Gelu or Kind.GeluTanh:
+                new Kernels.Math.ActivationKernels.GeluOp(_kind == Kind.GeluTanh).Apply(values, values);
                 break;
         }
     }
