@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -98,7 +98,7 @@ internal static unsafe class Sgemm
         public readonly Operands X = x;
         public readonly SgemmIsa Isa = isa;
         public readonly int M = m, N = n, K = k, Parts = parts;
-        public readonly bool ByColumns = n >= m || m == 1;
+        public readonly bool ByColumns = n >= m;
     }
 
     private static void RunPart(void* arguments, int part)

@@ -87,9 +87,6 @@ internal sealed class FuseConvActivation : GraphPass
         return new GraphPatch([fused, activation], [node]);
     }
 
-    private static (Node?, string, float[]) FollowingActivation(GraphView graph, string value) =>
-        SoleReader(graph, value) is { } reader && reader.Inputs[0] == value && Activation(graph, reader) is var (name, parameters) ? (reader, name, parameters) : (null, "none", []);
-
     /// <summary>A float constant adding one value per channel to an N × M × … tensor of rank <paramref name="rank"/> without changing its shape, or null.</summary>
     private static float[]? PerChannel(GraphView graph, string value, int rank, long channels)
     {

@@ -106,10 +106,6 @@ internal sealed class FuseMatMulBiasActivation : GraphPass
         return activation is null ? null : Fused(fused, fused.Inputs, activation.Outputs[0], name, parameters, [fused, activation]);
     }
 
-    /// <summary>The activation node that alone reads <paramref name="value"/> (as its first input), or none.</summary>
-    private static (Node?, string, float[]) FollowingActivation(GraphView graph, string value) =>
-        SoleReader(graph, value) is { } reader && reader.Inputs[0] == value && Activation(graph, reader) is var (name, parameters) ? (reader, name, parameters) : (null, "none", []);
-
     private static GraphPatch Fused(Node head, IReadOnlyList<string> inputs, string output, string activation, float[] parameters, List<Node> removed)
     {
         var node = new Node("FusedMatMul", inputs.Count > 2 && inputs[2].Length > 0 ? inputs : inputs.Take(2), [output], head.Name, OperatorDomains.Onyx);

@@ -103,6 +103,10 @@ internal static class FusionOperands
         return min is float lo && max is float hi ? (lo, hi) : null;
     }
 
+    /// <summary>The activation node that alone reads <paramref name="value"/> (as its first input), or none.</summary>
+    public static (Node?, string, float[]) FollowingActivation(GraphView graph, string value) =>
+        SoleReader(graph, value) is { } reader && reader.Inputs[0] == value && Activation(graph, reader) is var (name, parameters) ? (reader, name, parameters) : (null, "none", []);
+
     /// <summary>The activation attributes of a fused node.</summary>
     public static IEnumerable<Attribute> ActivationAttributes(string name, float[] parameters) =>
         parameters.Length == 0 ? [Attribute.Create("activation", name)] : [Attribute.Create("activation", name), Attribute.Create("activation_params", parameters)];

@@ -16,6 +16,7 @@ internal sealed class GraphView
     private readonly HashSet<string> _subgraphReads = new(StringComparer.Ordinal);
     private readonly Func<string, TypeInfo?> _types;
     private readonly HashSet<string> _names;
+    private readonly IReadOnlyDictionary<Node, IReadOnlyDictionary<string, long>> _opsets;
     private int _fresh;
 
     public GraphView(Graph graph, Func<string, TypeInfo?> types, IReadOnlyDictionary<Node, IReadOnlyDictionary<string, long>> opsets, IReadOnlyDictionary<string, long> modelOpsets)
@@ -45,8 +46,6 @@ internal sealed class GraphView
         _graphOutputs = graph.Outputs.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         _names = [.. inputs, .. _constants.Keys, .. _producers.Keys];
     }
-
-    private readonly IReadOnlyDictionary<Node, IReadOnlyDictionary<string, long>> _opsets;
 
     public Graph Graph { get; }
 

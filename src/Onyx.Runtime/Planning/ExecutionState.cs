@@ -85,9 +85,8 @@ internal sealed class ExecutionState
     {
         for (int j = 0; j < step.OutputSlots.Length; j++)
         {
-            byte[]? allocated = j < _stepAllocations.Length ? _stepAllocations[j] : null;
-            if (j < _stepAllocations.Length)
-                _stepAllocations[j] = null;
+            byte[]? allocated = _stepAllocations[j];
+            _stepAllocations[j] = null;
             int slot = step.OutputSlots[j];
             OnnxValue? value = slot < 0 ? null : Values[slot];
             byte[]? holds = _arena.BufferOf(value);

@@ -32,11 +32,12 @@ internal static class BackendTest
             var comparer = new ValueComparer(relativeTolerance, absoluteTolerance, random);
             NodeMetadata[] fed = [.. session.InputMetadata.Where(i => !i.HasDefault)];
             string[] dataSets = [.. Directory.EnumerateDirectories(folder, "test_data_set_*").Order(StringComparer.Ordinal)];
-            var firstOutputs = new List<IReadOnlyDictionary<string, OnnxValue>>();
+            IReadOnlyDictionary<string, OnnxValue>? firstOutputs = null;
             // The first data set runs again after the others: a session reuses its buffers from run to run, so this
             // checks both that a warm run computes the same and that it leaves the outputs of earlier runs alone.
-            foreach (string dataSet in dataSets.Append(dataSets.FirstOrDefault()).OfType<string>())
+            for (int run = 0; dataSets.Length > 0 && run <= dataSets.Length; run++)
             {
+                string dataSet = dataSets[run % dataSets.Length];
                 var inputs = new Dictionary<string, OnnxValue>(StringComparer.Ordinal);
                 for (int k = 0; k < fed.Length; k++)
                 {
@@ -45,11 +46,11 @@ internal static class BackendTest
                         inputs[fed[k].Name] = TestData.Read(file, fed[k].Type);
                 }
                 IReadOnlyDictionary<string, OnnxValue> outputs = session.Run(inputs);
-                firstOutputs.Add(outputs);
+                firstOutputs ??= outputs;
                 if (Compare(session, comparer, dataSet, outputs) is { } failure)
-                    return new(name, BackendTestStatus.Fail, (firstOutputs.Count > dataSets.Length ? "warm run, " : "") + failure);
+                    return new(name, BackendTestStatus.Fail, (run == dataSets.Length ? "warm run, " : "") + failure);
             }
-            if (dataSets.Length > 0 && Compare(session, comparer, dataSets[0], firstOutputs[0]) is { } overwritten)
+            if (firstOutputs is not null && Compare(session, comparer, dataSets[0], firstOutputs) is { } overwritten)
                 return new(name, BackendTestStatus.Fail, $"after a later run, {overwritten}");
             return new(name, BackendTestStatus.Pass);
         }

@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using Onyx.Runtime.Compute;
 
 namespace Onyx.Runtime.Kernels.OnyxDomain;
 
