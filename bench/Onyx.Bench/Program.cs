@@ -10,11 +10,18 @@ using Onyx.Bench.Models;
 // Usage: dotnet run -c Release --project bench/Onyx.Bench -- [--megabytes 512] [--runs 21]
 // The sgemm mode measures single-thread SGEMM against the FP32 FMA peak (see SgemmBenchmark):
 //        dotnet run -c Release --project bench/Onyx.Bench -- sgemm [--size 1024] [--runs 21]
+// or at given shapes M×N×K (no transposes), e.g. those of a model's layers:
+//        dotnet run -c Release --project bench/Onyx.Bench -- sgemm --shapes 128x3072x768,128x768x3072 [--runs 21]
 // The models mode writes the benchmark models (resnet50, mobilenetv2, bert-base, gpt2-decode) in the backend test
 // layout, DIR/NAME/model.onnx and DIR/NAME/test_data_set_0/input_N.pb:
 //        dotnet run -c Release --project bench/Onyx.Bench -- models --out DIR [--only NAME,NAME]
 // The compare mode runs them (and the light/ CNNs) with Onyx and ONNX Runtime side by side (see ModelComparison):
 //        dotnet run -c Release --project bench/Onyx.Bench -- compare --models DIR [--threads 1,2] [--runs 30] [--warmup 5] [--light DIR] [--only NAME,NAME]
+if (args.Length > 0 && args[0] == "sgemm" && ArgText("--shapes") is { } shapeList)
+{
+    SgemmBenchmark.RunShapes([.. shapeList.Split(',').Select(s => s.Split('x').Select(int.Parse).ToArray()).Select(d => (d[0], d[1], d[2]))], ArgValue("--runs", 21));
+    return;
+}
 if (args.Length > 0 && args[0] == "sgemm")
 {
     SgemmBenchmark.Run(ArgValue("--size", 1024), ArgValue("--runs", 21));

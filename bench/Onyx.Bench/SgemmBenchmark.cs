@@ -69,6 +69,37 @@ internal static unsafe class SgemmBenchmark
         Console.WriteLine($"  {$"Sgemm ({Sgemm.Best}) / nominal peak, per run",-52} {100 * Samples.Median(ofNominal),8:F1} %");
     }
 
+    /// <summary>
+    /// Single-thread GFLOP/s of Sgemm (no transposes) at each M×N×K of <paramref name="shapes"/>, the shapes a model's
+    /// layers multiply at, interleaved with the peak-FMA loop; medians of <paramref name="runs"/> runs.
+    /// </summary>
+    public static void RunShapes(IReadOnlyList<(int M, int N, int K)> shapes, int runs)
+    {
+        var random = new Random(1);
+        int lanes = Sgemm.Best switch { SgemmIsa.Vector512 => 16, SgemmIsa.Avx2 => 8, _ => 4 };
+        var peak = new List<double>();
+        List<double>[] measured = [.. shapes.Select(_ => new List<double>())];
+        var operands = shapes.Select(s => (A: RandomMatrix(random, s.M * s.K), B: RandomMatrix(random, s.K * s.N), C: new float[s.M * s.N])).ToArray();
+        for (int run = -2; run < runs; run++)
+        {
+            double peakGflops = PeakGflops(lanes);
+            for (int i = 0; i < shapes.Count; i++)
+            {
+                var (m, n, k) = shapes[i];
+                var (a, b, c) = operands[i];
+                double gflops = 2.0 * m * n * k / Seconds(() => Sgemm.Multiply(false, false, m, n, k, 1, a, k, b, n, 0, c, n)) / 1e9;
+                if (run >= 0)
+                    measured[i].Add(gflops);
+            }
+            if (run >= 0)
+                peak.Add(peakGflops);
+        }
+        Console.WriteLine($"Sgemm path: {Sgemm.Best}, single thread; {runs} interleaved runs after 2 warm-up runs; medians:");
+        Console.WriteLine($"  {"measured peak-FMA loop",-24} {Samples.Median(peak),8:F1} GFLOP/s");
+        for (int i = 0; i < shapes.Count; i++)
+            Console.WriteLine($"  {$"{shapes[i].M}×{shapes[i].N}×{shapes[i].K}",-24} {Samples.Median(measured[i]),8:F1} GFLOP/s {100 * Samples.Median(measured[i]) / Samples.Median(peak),6:F1} %");
+    }
+
     private static float[] RandomMatrix(Random random, int length)
     {
         var values = new float[length];

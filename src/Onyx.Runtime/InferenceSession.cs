@@ -81,6 +81,14 @@ public sealed class InferenceSession : IDisposable
         ExecutionRun.ExecuteInto(_plan, inputs, slots, outputNames, outputValues);
     }
 
+    /// <summary>
+    /// Per node of the main graph, in plan order, the calls, kernel time and allocation of the runs since the session
+    /// was created or since the last call; the sums then start again from zero.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The session was not created with <see cref="SessionOptions.EnableProfiling"/>.</exception>
+    public IReadOnlyList<NodeProfile> TakeProfile() =>
+        (_plan.Timings ?? throw new InvalidOperationException("the session does not profile: create it with SessionOptions.EnableProfiling = true")).Take(_plan);
+
     /// <inheritdoc/>
     public void Dispose() { }
 }

@@ -42,4 +42,10 @@ public sealed record SessionOptions
 
     /// <summary>How deeply subgraphs (If branches, Loop and Scan bodies) may nest; a deeper model is refused when the session is prepared.</summary>
     public int MaxSubgraphDepth { get; init; } = 32;
+
+    /// <summary>
+    /// Time every node's kernel and count what it allocates, for <see cref="InferenceSession.TakeProfile"/>; costs two
+    /// clock reads and two allocation counter reads per node.
+    /// </summary>
+    public bool EnableProfiling { get; init; }
 }

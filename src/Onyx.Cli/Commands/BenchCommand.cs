@@ -9,8 +9,8 @@ using Onyx.Runtime.Testing;
 namespace Onyx.Cli.Commands;
 
 /// <summary>
-/// <c>onyx bench MODEL [--threads N] [--warmup W] [--runs R] [--level none|basic|extended|all] [--dims NAME=VALUE]... [--input NAME=FILE]... [--json]</c>:
-/// measures session creation, run latency, peak working set and managed allocation per run.
+/// <c>onyx bench MODEL [--threads N] [--warmup W] [--runs R] [--level none|basic|extended|all] [--dims NAME=VALUE]... [--input NAME=FILE]... [--json] [--profile]</c>:
+/// measures session creation, run latency, peak working set and managed allocation per run; with --profile, where the time goes.
 /// </summary>
 internal static class BenchCommand
 {
@@ -24,22 +24,24 @@ internal static class BenchCommand
         var dims = new Option<string[]>("--dims", "-d") { Description = "A value for a symbolic input dim as NAME=VALUE (a free dimension override); symbolic dims not given are 1." };
         var inputs = new Option<string[]>("--input", "-i") { Description = "An input as NAME=FILE (.pb TensorProto or .npy). Inputs not given (and not in the folder's test_data_set_0) are generated from the declared type: floats uniform in [0, 1) (fixed seed), integers 0, bools false; unknown dims 1." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text (and no progress bar)." };
+        var profile = new Option<bool>("--profile") { Description = "Also time every node over the timed runs (SessionOptions.EnableProfiling) and print the time and allocation per operator and the slowest nodes." };
         var command = new Command("bench", "Benchmark a model: session creation time, median, p90 and min latency over the timed runs, peak working set, managed bytes allocated per run. Exit code 0 measured, 1 a run failed, 2 the model, an input or an option is not usable.")
         {
-            model, threads, warmup, runs, level, dims, inputs, json,
+            model, threads, warmup, runs, level, dims, inputs, json, profile,
         };
         command.SetAction(result => Run(
             new Settings(result.GetValue(model)!, result.GetValue(threads), result.GetValue(warmup), result.GetValue(runs),
                 OptimizationLevelOption.Parse(result.GetValue(level)!),
-                result.GetValue(dims) ?? [], result.GetValue(inputs) ?? [], result.GetValue(json)),
+                result.GetValue(dims) ?? [], result.GetValue(inputs) ?? [], result.GetValue(json), result.GetValue(profile)),
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
-    internal sealed record Settings(string Model, int Threads, int Warmup, int Runs, GraphOptimizationLevel Level, string[] Dims, string[] Inputs, bool Json);
+    internal sealed record Settings(string Model, int Threads, int Warmup, int Runs, GraphOptimizationLevel Level, string[] Dims, string[] Inputs, bool Json, bool Profile);
 
     /// <summary>What one benchmark measured.</summary>
-    private sealed record Measurement(string Model, double CreationMs, double[] RunMs, long[] RunBytes, long PeakWorkingSet, IReadOnlyList<(string Name, string Source, long[] Dims)> Inputs);
+    private sealed record Measurement(string Model, double CreationMs, double[] RunMs, long[] RunBytes, long PeakWorkingSet, IReadOnlyList<(string Name, string Source, long[] Dims)> Inputs,
+        BenchProfile? Profile);
 
     internal static int Run(Settings settings, TextWriter output, TextWriter error)
     {
@@ -56,7 +58,8 @@ internal static class BenchCommand
             if (!File.Exists(file))
                 throw new OnyxException(Directory.Exists(settings.Model) ? $"{settings.Model} holds no model.onnx" : $"{settings.Model} does not exist");
             Dictionary<string, long> dims = ParseDims(settings.Dims, Model.Load(file));
-            var options = new SessionOptions { IntraOpThreads = settings.Threads, OptimizationLevel = settings.Level, FreeDimensionOverrides = dims };
+            var options = new SessionOptions { IntraOpThreads = settings.Threads, OptimizationLevel = settings.Level, FreeDimensionOverrides = dims,
+                EnableProfiling = settings.Profile };
             long start = Stopwatch.GetTimestamp();
             session = new InferenceSession(file, options);
             creationMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -78,6 +81,8 @@ internal static class BenchCommand
                 session.Run(inputs);
                 progress.Show("warm-up", i + 1);
             }
+            if (settings.Profile)
+                session.TakeProfile();
             for (int i = 0; i < settings.Runs; i++)
             {
                 long bytes = GC.GetTotalAllocatedBytes(precise: true);
@@ -97,7 +102,8 @@ internal static class BenchCommand
         progress.Clear();
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        var measurement = new Measurement(Path.GetFullPath(file), creationMs, runMs, runBytes, process.PeakWorkingSet64, described);
+        var measurement = new Measurement(Path.GetFullPath(file), creationMs, runMs, runBytes, process.PeakWorkingSet64, described,
+            settings.Profile ? new BenchProfile(session.TakeProfile(), settings.Runs) : null);
         output.Write(settings.Json ? ToJson(settings, measurement) : ToText(settings, measurement));
         return 0;
     }
@@ -190,6 +196,7 @@ internal static class BenchCommand
         text.AppendLine(CultureInfo.InvariantCulture, $"latency           median {Percentile(sorted, 0.5):F3} ms, p90 {Percentile(sorted, 0.9):F3} ms, min {sorted[0]:F3} ms ({settings.Runs} runs after {settings.Warmup} warm-ups)");
         text.AppendLine(CultureInfo.InvariantCulture, $"peak working set  {m.PeakWorkingSet / (1024.0 * 1024):F1} MiB");
         text.AppendLine(CultureInfo.InvariantCulture, $"allocated per run mean {m.RunBytes.Average() / 1024:F1} KiB, median {Median(m.RunBytes) / 1024:F1} KiB (managed)");
+        m.Profile?.WriteText(text);
         return text.ToString();
     }
 
@@ -233,6 +240,7 @@ internal static class BenchCommand
             w.WriteNumber("mean", m.RunBytes.Average());
             w.WriteNumber("median", Median(m.RunBytes));
             w.WriteEndObject();
+            m.Profile?.WriteJson(w);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";

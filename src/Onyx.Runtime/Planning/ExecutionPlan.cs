@@ -31,6 +31,16 @@ internal sealed class ExecutionPlan
 
     public int SlotCount => Constants.Length;
 
+    /// <summary>Where runs add the time and allocation of each step, when the session profiles.</summary>
+    public StepTimings? Timings { get; private set; }
+
+    /// <summary>This plan, its runs from now on timed step by step (set once, before the session runs).</summary>
+    public ExecutionPlan Profiled()
+    {
+        Timings = new StepTimings(Steps.Count);
+        return this;
+    }
+
     private ExecutionState? _idleState;
 
     /// <summary>A state to run in: the one the last run left, or a new one when another run holds it.</summary>

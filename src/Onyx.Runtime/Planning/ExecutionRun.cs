@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Onyx.Runtime.Kernels;
 
@@ -68,7 +69,10 @@ internal static class ExecutionRun
             Array.Clear(stepOutputs);
             try
             {
-                step.Kernel.Run(context);
+                if (plan.Timings is { } timings)
+                    RunTimed(timings, s, step.Kernel, context);
+                else
+                    step.Kernel.Run(context);
             }
             catch (Exception e) when (e is not OnnxRuntimeException and not OutOfMemoryException)
             {
@@ -87,6 +91,14 @@ internal static class ExecutionRun
                 if (!state.Kept[slot])
                     state.Release(slot);
         }
+    }
+
+    private static void RunTimed(StepTimings timings, int step, Kernel kernel, KernelContext context)
+    {
+        long bytes = GC.GetAllocatedBytesForCurrentThread();
+        long start = Stopwatch.GetTimestamp();
+        kernel.Run(context);
+        timings.Add(step, Stopwatch.GetTimestamp() - start, GC.GetAllocatedBytesForCurrentThread() - bytes);
     }
 
     private static void CopyInto(string name, OnnxValue? value, OnnxValue target)

@@ -16,7 +16,8 @@ internal static class Planner
     {
         PreparedModel prepared = Prepare(model, options, kernels);
         IReadOnlyDictionary<string, long> opsets = model.OpsetImports.ToDictionary(o => OperatorDomains.Normalize(o.Domain), o => o.Version);
-        return BuildGraph(model.Graph, new PlanScope(opsets, prepared.NodeOpsets, prepared.Types, options, kernels, 0), []);
+        ExecutionPlan plan = BuildGraph(model.Graph, new PlanScope(opsets, prepared.NodeOpsets, prepared.Types, options, kernels, 0), []);
+        return options.EnableProfiling ? plan.Profiled() : plan;
     }
 
     /// <summary>

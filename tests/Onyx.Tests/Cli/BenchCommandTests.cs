@@ -83,6 +83,23 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Contains("x [1,4] (generated)", output);
     }
 
+    [Fact]
+    public void Bench_profile_reports_time_per_operator_in_text_and_json()
+    {
+        var (code, output, _) = Run("bench", SaveReluModel(), "--runs", "2", "--warmup", "1", "--level", "none", "--profile");
+        var (jsonCode, jsonOutput, _) = Run("bench", SaveReluModel(), "--runs", "2", "--warmup", "1", "--level", "none", "--profile", "--json");
+
+        Assert.Equal(0, code);
+        Assert.Contains("profile           kernels ", output);
+        Assert.Matches(@"\n  Relu +1 +\d", output);
+        Assert.Equal(0, jsonCode);
+        using var json = JsonDocument.Parse(jsonOutput);
+        JsonElement relu = json.RootElement.GetProperty("profile").EnumerateArray().Single();
+        Assert.Equal("Relu", relu.GetProperty("operator").GetString());
+        Assert.Equal(1, relu.GetProperty("nodes").GetInt32());
+        Assert.True(relu.GetProperty("msPerRun").GetDouble() > 0);
+    }
+
     [Theory]
     [InlineData("batch", "--dims 'batch' must be NAME=VALUE with VALUE a positive integer")]
     [InlineData("batch=0", "--dims 'batch=0' must be NAME=VALUE with VALUE a positive integer")]
