@@ -65,19 +65,34 @@ internal static unsafe class Sgemm
         if (m == 0 || n == 0)
             return;
         CheckMatrix(c.Length, m, n, ldc, nameof(c));
+        if (k > 0)
+        {
+            CheckMatrix(a.Length, transA ? k : m, transA ? m : k, lda, nameof(a));
+            CheckMatrix(b.Length, transB ? n : k, transB ? k : n, ldb, nameof(b));
+        }
+        fixed (float* aPointer = a, bPointer = b, cPointer = c)
+            Multiply(isa, SgemmA.Matrix(aPointer, lda, transA), SgemmB.Matrix(bPointer, ldb, transB), m, n, k, alpha, beta, cPointer, ldc, default, threads);
+    }
+
+    /// <summary>
+    /// C = epilogue(alpha·op(A)·op(B) + beta·C) for operands given as pointers, packed matrices or convolution windows;
+    /// the caller has checked that every operand holds its m, n, k. A packed A must have been packed for
+    /// <paramref name="isa"/> with alpha 1 in mind (alpha must be 1); a packed B for <paramref name="isa"/>.
+    /// </summary>
+    internal static void Multiply(SgemmIsa isa, in SgemmA a, in SgemmB b, int m, int n, int k, float alpha, float beta, float* c, int ldc,
+        in SgemmEpilogue epilogue, int threads)
+    {
+        if (m == 0 || n == 0)
+            return;
+        if (a.Packed is not null && alpha != 1)
+            throw new ArgumentException("a packed A multiplies with alpha 1 only", nameof(alpha));
         if (k == 0)
         {
-            Scale(c, m, n, ldc, beta);
+            ScaleAndFinish(c, m, n, ldc, beta, epilogue);
             return;
         }
-        CheckMatrix(a.Length, transA ? k : m, transA ? m : k, lda, nameof(a));
-        CheckMatrix(b.Length, transB ? n : k, transB ? k : n, ldb, nameof(b));
-        fixed (float* aPointer = a, bPointer = b, cPointer = c)
-        {
-            var job = new Job(new Operands(transA, transB, aPointer, lda, bPointer, ldb, cPointer, ldc, alpha, beta), isa, m, n, k,
-                Parts(m, n, k, threads));
-            IntraOpThreadPool.Of(threads).Run(job.Parts, &RunPart, &job);
-        }
+        var job = new Job(a, b, c, ldc, alpha, beta, epilogue, isa, m, n, k, Parts(m, n, k, threads));
+        IntraOpThreadPool.Of(threads).Run(job.Parts, &RunPart, &job);
     }
 
     // Below about 2^18 multiply-adds (tens of microseconds) waking a thread costs more than it saves.
@@ -93,9 +108,14 @@ internal static unsafe class Sgemm
     /// One product split into <see cref="Parts"/> parts along the longer side of C: column ranges (each packs its
     /// own columns of B) or row ranges (each packs its own rows of A), in whole micro-kernel tiles.
     /// </summary>
-    private readonly struct Job(Operands x, SgemmIsa isa, int m, int n, int k, int parts)
+    private readonly struct Job(SgemmA a, SgemmB b, float* c, int ldc, float alpha, float beta, SgemmEpilogue epilogue, SgemmIsa isa, int m, int n, int k, int parts)
     {
-        public readonly Operands X = x;
+        public readonly SgemmA A = a;
+        public readonly SgemmB B = b;
+        public readonly float* C = c;
+        public readonly int Ldc = ldc;
+        public readonly float Alpha = alpha, Beta = beta;
+        public readonly SgemmEpilogue Epilogue = epilogue;
         public readonly SgemmIsa Isa = isa;
         public readonly int M = m, N = n, K = k, Parts = parts;
         public readonly bool ByColumns = n >= m;
@@ -104,8 +124,7 @@ internal static unsafe class Sgemm
     private static void RunPart(void* arguments, int part)
     {
         ref readonly Job job = ref *(Job*)arguments;
-        Operands x = job.X;
-        int m = job.M, n = job.N;
+        int row0 = 0, col0 = 0, m = job.M, n = job.N;
         if (job.Parts > 1)
         {
             int length = job.ByColumns ? n : m;
@@ -113,34 +132,26 @@ internal static unsafe class Sgemm
             int start = System.Math.Min(length, part * step), count = System.Math.Min(length, start + step) - start;
             if (count == 0)
                 return;
-            x = job.ByColumns ? x.Columns(start) : x.Rows(start);
             if (job.ByColumns)
-                n = count;
+                (col0, n) = (start, count);
             else
-                m = count;
+                (row0, m) = (start, count);
         }
         switch (job.Isa)
         {
-            case SgemmIsa.Vector512: Multiply<SgemmLanes512, Vector512<float>>(x, m, n, job.K); break;
-            case SgemmIsa.Avx2: Multiply<SgemmLanes256, Vector256<float>>(x, m, n, job.K); break;
-            default: Multiply<SgemmLanes128, Vector128<float>>(x, m, n, job.K); break;
+            case SgemmIsa.Vector512: Multiply<SgemmLanes512, Vector512<float>>(job, row0, m, col0, n); break;
+            case SgemmIsa.Avx2: Multiply<SgemmLanes256, Vector256<float>>(job, row0, m, col0, n); break;
+            default: Multiply<SgemmLanes128, Vector128<float>>(job, row0, m, col0, n); break;
         }
     }
 
+    /// <summary>The plain operands of a product, as the one-row case takes them.</summary>
     internal readonly struct Operands(bool transA, bool transB, float* a, int lda, float* b, int ldb, float* c, int ldc, float alpha, float beta)
     {
         public readonly bool TransA = transA, TransB = transB;
         public readonly float* A = a, B = b, C = c;
         public readonly int Lda = lda, Ldb = ldb, Ldc = ldc;
         public readonly float Alpha = alpha, Beta = beta;
-
-        /// <summary>The same product restricted to the columns of op(B) and C from <paramref name="first"/> on.</summary>
-        public Operands Columns(int first) =>
-            new(TransA, TransB, A, Lda, B + (TransB ? (long)first * Ldb : first), Ldb, C + first, Ldc, Alpha, Beta);
-
-        /// <summary>The same product restricted to the rows of op(A) and C from <paramref name="first"/> on.</summary>
-        public Operands Rows(int first) =>
-            new(TransA, TransB, A + (TransA ? first : (long)first * Lda), Lda, B, Ldb, C + (long)first * Ldc, Ldc, Alpha, Beta);
     }
 
     private static void CheckMatrix(int length, int rows, int columns, int leading, string name)
@@ -149,23 +160,36 @@ internal static unsafe class Sgemm
             throw new ArgumentException($"a {rows}×{columns} matrix with leading dimension {leading} does not fit {length} elements", name);
     }
 
+    /// <summary>
+    /// Rows [row0, row0 + m) by columns [col0, col0 + n) of the job's product. When op(B) is packed per call and one
+    /// block of A's rows covers them all, each B panel is packed just before the micro-kernel sweeps it, so it is
+    /// still in L1; with more row blocks, a whole block of B is packed once and reused by each.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Multiply<TLanes, TVector>(Operands x, int m, int n, int k)
+    private static void Multiply<TLanes, TVector>(in Job job, int row0, int m, int col0, int n)
         where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
     {
-        if (m == 1)
+        int k = job.K, ldc = job.Ldc;
+        if (m == 1 && job.A.Data is not null && job.B.Data is not null)
         {
-            SgemmRow.Multiply<TLanes, TVector>(x, n, k);
+            float* aRow = job.A.Data + (job.A.Trans ? row0 : (long)row0 * job.A.Ld);
+            float* bColumns = job.B.Data + (job.B.Trans ? (long)col0 * job.B.Ld : col0);
+            float* cRow = job.C + (long)row0 * ldc + col0;
+            SgemmRow.Multiply<TLanes, TVector>(new Operands(job.A.Trans, job.B.Trans, aRow, job.A.Ld, bColumns, job.B.Ld, cRow, ldc, job.Alpha, job.Beta), n, k);
+            if (job.Epilogue.Any)
+                FinishEdge(cRow, ldc, 1, n, job.Epilogue, row0, col0);
             return;
         }
         const int mr = SgemmKernel.Rows;
         int nr = 2 * TLanes.Count;
         int kcMax = System.Math.Min(k, KC);
         int mcMax = RoundUp(System.Math.Min(m, MC), mr), ncMax = RoundUp(System.Math.Min(n, NC), nr);
-        float[] packA = ArrayPool<float>.Shared.Rent(mcMax * kcMax + Alignment / sizeof(float));
-        float[] packB = ArrayPool<float>.Shared.Rent(kcMax * ncMax + Alignment / sizeof(float));
+        bool packA = job.A.Packed is null, blockB = job.B.Packed is null && m > MC, panelB = job.B.Packed is null && !blockB;
+        float[]? packAArray = packA ? ArrayPool<float>.Shared.Rent(mcMax * kcMax + Alignment / sizeof(float)) : null;
+        float[]? packBArray = blockB || panelB ? ArrayPool<float>.Shared.Rent((blockB ? ncMax : nr) * kcMax + Alignment / sizeof(float)) : null;
         float* edge = stackalloc float[mr * MaxNr];
-        fixed (float* packAStart = packA, packBStart = packB)
+        TileEpilogue tileEpilogue;
+        fixed (float* packAStart = packAArray, packBStart = packBArray)
         {
             float* pa = Align(packAStart), pb = Align(packBStart);
             for (int jc = 0; jc < n; jc += NC)
@@ -174,29 +198,39 @@ internal static unsafe class Sgemm
                 for (int pc = 0; pc < k; pc += KC)
                 {
                     int kc = System.Math.Min(KC, k - pc);
-                    float beta = pc == 0 ? x.Beta : 1;
-                    PackPanels<TLanes, TVector>(x.B + (x.TransB ? (long)jc * x.Ldb + pc : (long)pc * x.Ldb + jc),
-                        x.TransB ? x.Ldb : 1, x.TransB ? 1 : x.Ldb, nc, kc, nr, 1, pb);
+                    float beta = pc == 0 ? job.Beta : 1;
+                    bool finish = pc + kc == k && job.Epilogue.Any;
+                    if (blockB)
+                        PackB<TLanes, TVector>(job.B, col0 + jc, pc, nc, kc, nr, pb);
                     for (int ic = 0; ic < m; ic += MC)
                     {
                         int mc = System.Math.Min(MC, m - ic);
-                        PackPanels<TLanes, TVector>(x.A + (x.TransA ? (long)pc * x.Lda + ic : (long)ic * x.Lda + pc),
-                            x.TransA ? 1 : x.Lda, x.TransA ? x.Lda : 1, mc, kc, mr, x.Alpha, pa);
+                        float* aBlock = packA ? pa : job.A.Packed + (long)job.A.PackedStride * pc + (long)(row0 + ic) * kc;
+                        if (packA)
+                            PackPanels<TLanes, TVector>(job.A.Data + (job.A.Trans ? (long)pc * job.A.Ld + row0 + ic : (long)(row0 + ic) * job.A.Ld + pc),
+                                job.A.Trans ? 1 : job.A.Ld, job.A.Trans ? job.A.Ld : 1, mc, kc, mr, job.Alpha, pa);
                         for (int jr = 0; jr < nc; jr += nr)
                         {
-                            int columns = System.Math.Min(nr, nc - jr);
+                            int columns = System.Math.Min(nr, nc - jr), column = col0 + jc + jr;
+                            float* panel = job.B.Packed is not null ? job.B.Packed + (long)job.B.PackedStride * pc + (long)column * kc
+                                : blockB ? pb + jr * kc : pb;
+                            if (panelB)
+                                PackB<TLanes, TVector>(job.B, column, pc, columns, kc, nr, pb);
                             for (int ir = 0; ir < mc; ir += mr)
                             {
-                                int rows = System.Math.Min(mr, mc - ir);
-                                float* cTile = x.C + (long)(ic + ir) * x.Ldc + jc + jr;
+                                int rows = System.Math.Min(mr, mc - ir), row = row0 + ic + ir;
+                                float* cTile = job.C + (long)row * ldc + column;
                                 if (rows == mr && columns == nr)
                                 {
-                                    SgemmKernel.Tile<TLanes, TVector>(kc, pa + ir * kc, pb + jr * kc, cTile, x.Ldc, beta);
+                                    SgemmKernel.Tile<TLanes, TVector>(kc, aBlock + ir * kc, panel, cTile, ldc, beta,
+                                        finish ? job.Epilogue.ForTile(&tileEpilogue, row, column) : null);
                                 }
                                 else
                                 {
-                                    SgemmKernel.Tile<TLanes, TVector>(kc, pa + ir * kc, pb + jr * kc, edge, nr, 0);
-                                    MergeEdge(edge, nr, cTile, x.Ldc, rows, columns, beta);
+                                    SgemmKernel.Tile<TLanes, TVector>(kc, aBlock + ir * kc, panel, edge, nr, 0);
+                                    MergeEdge(edge, nr, cTile, ldc, rows, columns, beta);
+                                    if (finish)
+                                        FinishEdge(cTile, ldc, rows, columns, job.Epilogue, row, column);
                                 }
                             }
                         }
@@ -204,8 +238,24 @@ internal static unsafe class Sgemm
                 }
             }
         }
-        ArrayPool<float>.Shared.Return(packA);
-        ArrayPool<float>.Shared.Return(packB);
+        if (packAArray is not null)
+            ArrayPool<float>.Shared.Return(packAArray);
+        if (packBArray is not null)
+            ArrayPool<float>.Shared.Return(packBArray);
+    }
+
+    /// <summary>Packs columns [column, column + count) of op(B), rows [pc, pc + kc), as panels of width columns (zero past count).</summary>
+    private static void PackB<TLanes, TVector>(in SgemmB b, int column, int pc, int count, int kc, int width, float* destination)
+        where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
+    {
+        if (b.Window.Sources is not null)
+        {
+            for (int j = 0; j < count; j += width, destination += width * kc)
+                b.Window.Pack<TLanes, TVector>(column + j, System.Math.Min(width, count - j), pc, kc, width, destination);
+            return;
+        }
+        PackPanels<TLanes, TVector>(b.Data + (b.Trans ? (long)column * b.Ld + pc : (long)pc * b.Ld + column),
+            b.Trans ? b.Ld : 1, b.Trans ? 1 : b.Ld, count, kc, width, 1, destination);
     }
 
     /// <summary>
@@ -254,22 +304,50 @@ internal static unsafe class Sgemm
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Scale(Span<float> c, int m, int n, int ldc, float beta)
+    /// <summary>Columns per B panel (and per micro-kernel tile) of <paramref name="isa"/>.</summary>
+    public static int PanelWidth(SgemmIsa isa) => isa switch { SgemmIsa.Vector512 => 32, SgemmIsa.Avx2 => 16, _ => 8 };
+
+    /// <summary>
+    /// Packs a whole matrix ahead, k-slice after k-slice as the products read it: element (i, p) at
+    /// source[i·strideI + p·strideP], panels of <paramref name="width"/>, slice pc starting at stride·pc.
+    /// </summary>
+    internal static void Pack(SgemmIsa isa, float* source, long strideI, long strideP, int count, int k, int width, float* destination, int stride)
+    {
+        for (int pc = 0; pc < k; pc += KC)
+        {
+            int kc = System.Math.Min(KC, k - pc);
+            float* from = source + pc * strideP, to = destination + (long)stride * pc;
+            switch (isa)
+            {
+                case SgemmIsa.Vector512: PackPanels<SgemmLanes512, Vector512<float>>(from, strideI, strideP, count, kc, width, 1, to); break;
+                case SgemmIsa.Avx2: PackPanels<SgemmLanes256, Vector256<float>>(from, strideI, strideP, count, kc, width, 1, to); break;
+                default: PackPanels<SgemmLanes128, Vector128<float>>(from, strideI, strideP, count, kc, width, 1, to); break;
+            }
+        }
+    }
+
+    /// <summary>The epilogue, element by element, on a rows×columns block of C at (row, column) of the product.</summary>
+    private static void FinishEdge(float* c, int ldc, int rows, int columns, in SgemmEpilogue epilogue, int row, int column)
+    {
+        for (int i = 0; i < rows; i++)
+        {
+            float* to = c + (long)i * ldc;
+            for (int j = 0; j < columns; j++)
+                to[j] = epilogue.Apply(to[j], row + i, column + j);
+        }
+    }
+
+    /// <summary>C = epilogue(beta·C): the product of an empty inner dimension.</summary>
+    private static void ScaleAndFinish(float* c, int m, int n, int ldc, float beta, in SgemmEpilogue epilogue)
     {
         for (int i = 0; i < m; i++)
         {
-            Span<float> row = c.Slice(i * ldc, n);
-            if (beta == 0)
-            {
-                row.Clear();
-            }
-            else
-            {
-                for (int j = 0; j < row.Length; j++)
-                    row[j] *= beta;
-            }
+            float* row = c + (long)i * ldc;
+            for (int j = 0; j < n; j++)
+                row[j] = beta == 0 ? 0 : row[j] * beta;
         }
+        if (epilogue.Any)
+            FinishEdge(c, ldc, m, n, epilogue, 0, 0);
     }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;

@@ -17,6 +17,11 @@ internal unsafe interface ISgemmLanes<TVector> where TVector : unmanaged
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector addend);
 
     static abstract void Store(float* destination, TVector value);
+
+    static abstract TVector Add(TVector a, TVector b);
+
+    /// <summary>min(max(value, min), max), NaN staying NaN.</summary>
+    static abstract TVector Clamp(TVector value, TVector min, TVector max);
 }
 
 /// <summary>
@@ -30,10 +35,10 @@ internal static unsafe class SgemmKernel
     public const int Rows = 6;
 
     /// <summary>
-    /// C tile (rows <paramref name="ldc"/> floats apart) = product + beta·C tile; beta 0 writes the product without
-    /// reading C, so garbage there (NaN) does not leak through.
+    /// C tile (rows <paramref name="ldc"/> floats apart) = product + beta·C tile, then the epilogue when one is given;
+    /// beta 0 writes the product without reading C, so garbage there (NaN) does not leak through.
     /// </summary>
-    public static void Tile<TLanes, TVector>(int kc, float* a, float* b, float* c, int ldc, float beta)
+    public static void Tile<TLanes, TVector>(int kc, float* a, float* b, float* c, int ldc, float beta, TileEpilogue* epilogue = null)
         where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
     {
         TVector c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -73,26 +78,66 @@ internal static unsafe class SgemmKernel
             a += Rows;
             b += 2 * width;
         }
-        StoreRow<TLanes, TVector>(c, c00, c01, beta);
-        StoreRow<TLanes, TVector>(c + ldc, c10, c11, beta);
-        StoreRow<TLanes, TVector>(c + 2 * ldc, c20, c21, beta);
-        StoreRow<TLanes, TVector>(c + 3 * ldc, c30, c31, beta);
-        StoreRow<TLanes, TVector>(c + 4 * ldc, c40, c41, beta);
-        StoreRow<TLanes, TVector>(c + 5 * ldc, c50, c51, beta);
+        StoreRow<TLanes, TVector>(c, c00, c01, beta, epilogue, 0);
+        StoreRow<TLanes, TVector>(c + ldc, c10, c11, beta, epilogue, 1);
+        StoreRow<TLanes, TVector>(c + 2 * ldc, c20, c21, beta, epilogue, 2);
+        StoreRow<TLanes, TVector>(c + 3 * ldc, c30, c31, beta, epilogue, 3);
+        StoreRow<TLanes, TVector>(c + 4 * ldc, c40, c41, beta, epilogue, 4);
+        StoreRow<TLanes, TVector>(c + 5 * ldc, c50, c51, beta, epilogue, 5);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreRow<TLanes, TVector>(float* c, TVector low, TVector high, float beta)
+    private static void StoreRow<TLanes, TVector>(float* c, TVector low, TVector high, float beta, TileEpilogue* epilogue, int row)
         where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
     {
-        float* next = c + TLanes.Count;
+        int lanes = TLanes.Count;
+        float* next = c + lanes;
         if (beta != 0)
         {
             TVector scale = TLanes.Broadcast(beta);
             low = TLanes.MultiplyAdd(TLanes.Load(c), scale, low);
             high = TLanes.MultiplyAdd(TLanes.Load(next), scale, high);
         }
+        if (epilogue is not null)
+        {
+            if (epilogue->RowBias is not null)
+            {
+                TVector bias = TLanes.Broadcast(epilogue->RowBias[row]);
+                low = TLanes.Add(low, bias);
+                high = TLanes.Add(high, bias);
+            }
+            if (epilogue->ColumnBias is not null)
+            {
+                low = TLanes.Add(low, TLanes.Load(epilogue->ColumnBias));
+                high = TLanes.Add(high, TLanes.Load(epilogue->ColumnBias + lanes));
+            }
+            if (epilogue->Residual is not null)
+            {
+                float* residual = epilogue->Residual + (long)row * epilogue->ResidualStride;
+                low = TLanes.Add(low, TLanes.Load(residual));
+                high = TLanes.Add(high, TLanes.Load(residual + lanes));
+            }
+            if (epilogue->Clamps)
+            {
+                TVector min = TLanes.Broadcast(epilogue->Min), max = TLanes.Broadcast(epilogue->Max);
+                low = TLanes.Clamp(low, min, max);
+                high = TLanes.Clamp(high, min, max);
+            }
+        }
         TLanes.Store(c, low);
         TLanes.Store(next, high);
     }
+}
+
+/// <summary>
+/// What <see cref="SgemmKernel.Tile{TLanes, TVector}"/> adds after the product, for one tile: a bias per row (from
+/// the tile's first row), a bias per column (from its first column), a residual (from its origin, rows
+/// <see cref="ResidualStride"/> apart), then a clamp to [<see cref="Min"/>, <see cref="Max"/>].
+/// </summary>
+internal unsafe struct TileEpilogue
+{
+    public float* RowBias, ColumnBias, Residual;
+    public int ResidualStride;
+    public float Min, Max;
+    public bool Clamps;
 }

@@ -43,6 +43,15 @@ internal sealed class KernelNode
     /// <summary>Plans a subgraph of the node; its inputs are the subgraph's own, then the values it captures (<see cref="Planning.Captures"/>).</summary>
     public Func<Graph, Planning.ExecutionPlan> PlanSubgraph { get; init; } = _ => throw new InvalidOperationException("the node has no subgraph planner");
 
+    /// <summary>
+    /// Per input, its tensor when it is a constant of the graph (an initializer no caller can override), else null:
+    /// a kernel may prepare from it once (pack weights) and must still read its input on each run.
+    /// </summary>
+    public IReadOnlyList<Tensor?> ConstantInputs { get; init; } = [];
+
+    /// <summary>Input <paramref name="index"/>'s tensor when it is a constant of the graph, else null.</summary>
+    public Tensor? ConstantInput(int index) => index < ConstantInputs.Count ? ConstantInputs[index] : null;
+
     /// <summary>How many threads the kernel may use (SessionOptions.IntraOpThreads, resolved).</summary>
     public int Threads { get; }
 

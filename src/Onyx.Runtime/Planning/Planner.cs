@@ -105,12 +105,14 @@ internal static class Planner
             if (sparse.Values is { } values && slots.TryGetValue(values.Name, out int slot))
                 throw new OnnxRuntimeException($"sparse initializer '{values.Name}' (slot {slot}): sparse initializers are not supported yet");
 
+        var overridable = graph.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        var fixedTensors = graph.Initializers.Where(t => !overridable.Contains(t.Name)).ToDictionary(t => t.Name, StringComparer.Ordinal);
         var steps = new List<PlanStep>(graph.Nodes.Count);
         for (int index = 0; index < graph.Nodes.Count; index++)
         {
             Node node = graph.Nodes[index];
             string[] nodeCaptures = Captures.Of(node);
-            KernelNode kernelNode = Describe(node, index, graph, scope.Inlined.GetValueOrDefault(node) ?? scope.Opsets, types, scope.Options, nodeCaptures,
+            KernelNode kernelNode = Describe(node, index, graph, scope.Inlined.GetValueOrDefault(node) ?? scope.Opsets, types, scope.Options, nodeCaptures, fixedTensors,
                 subgraph => scope.Depth < scope.Options.MaxSubgraphDepth
                     ? BuildGraph(subgraph, scope with { Types = types, Depth = scope.Depth + 1 }, Captures.Of(subgraph))
                     : throw new OnnxRuntimeException($"{Location(graph, index, node)}: its subgraph '{subgraph.Name}' nests deeper than SessionOptions.MaxSubgraphDepth ({scope.Options.MaxSubgraphDepth})"));
@@ -145,7 +147,7 @@ internal static class Planner
 
     /// <summary>The node as a kernel sees it, resolved against <paramref name="opsets"/>: the model's, or for an inlined node its body's.</summary>
     private static KernelNode Describe(Node node, int index, Graph graph, IReadOnlyDictionary<string, long> opsets, Dictionary<string, TypeInfo?> types, SessionOptions options,
-        string[] captured, Func<Graph, ExecutionPlan> planSubgraph)
+        string[] captured, IReadOnlyDictionary<string, Tensor> constants, Func<Graph, ExecutionPlan> planSubgraph)
     {
         string domain = OperatorDomains.Normalize(node.Domain);
         NodeLocation location = Location(graph, index, node);
@@ -160,6 +162,7 @@ internal static class Planner
         {
             MaxLoopIterations = options.MaxLoopIterations,
             Captured = captured,
+            ConstantInputs = [.. node.Inputs.Select(n => constants.GetValueOrDefault(n))],
             PlanSubgraph = planSubgraph,
         };
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Onyx.Runtime.Compute;
 
 namespace Onyx.Runtime.Kernels.Nn;
@@ -82,98 +81,11 @@ internal static class ConvKernels
         return y;
     }
 
-    /// <summary>The most floats one column matrix holds; wider outputs are convolved in column tiles.</summary>
-    private const int ColumnBudget = 16 << 20;
-
-    /// <summary>
-    /// <see cref="Convolve"/> for float: per image and group, the input windows laid out as a column matrix
-    /// (groupIn·kernel rows × output positions, padding as 0) times W's group rows, by <see cref="Sgemm"/>. Y starts as the
-    /// bias (or 0) and the products add to it. A 1×1 kernel with stride 1 and no padding reads X itself as the column matrix.
-    /// A depthwise convolution (each channel with its own one-channel kernel: group = input channels = output channels)
-    /// runs directly instead (<see cref="DepthwiseConvolution"/>).
-    /// </summary>
-    internal static void ConvolveSingle(WindowGeometry window, long[] xDims, long[] wDims, int group, ReadOnlySpan<float> xs, ReadOnlySpan<float> ws,
-        ReadOnlySpan<float> bias, Span<float> y, int threads)
-    {
-        int n = (int)xDims[0], c = (int)xDims[1], m = (int)wDims[0], groupIn = c / group, groupOut = m / group;
-        if (group == c && m == group && wDims[1] == 1 && DepthwiseConvolution.Geometry.Of(window) is { } depthwise)
-        {
-            DepthwiseConvolution.Convolve(depthwise, n * c, c, xs, ws, bias, y);
-            return;
-        }
-        int inSize = window.InputSize, outSize = window.OutputSize, kernelSize = window.KernelSize, rows = groupIn * kernelSize;
-        if (!bias.IsEmpty)
-        {
-            for (int plane = 0; plane < n * m; plane++)
-                y.Slice(plane * outSize, outSize).Fill(bias[plane % m]);
-        }
-        float beta = bias.IsEmpty ? 0 : 1;
-        if (IsPointwise(window))
-        {
-            for (int image = 0; image < n; image++)
-            {
-                for (int g = 0; g < group; g++)
-                {
-                    Sgemm.Multiply(false, false, groupOut, outSize, groupIn, 1, ws.Slice(g * groupOut * groupIn, groupOut * groupIn), groupIn,
-                        xs.Slice((image * c + g * groupIn) * inSize, groupIn * inSize), inSize, beta, y.Slice((image * m + g * groupOut) * outSize), outSize, threads);
-                }
-            }
-            return;
-        }
-        int tile = (int)System.Math.Clamp(ColumnBudget / System.Math.Max(rows, 1), 1, System.Math.Max(outSize, 1));
-        float[] columns = ArrayPool<float>.Shared.Rent(rows * tile);
-        int[] sources = ArrayPool<int>.Shared.Rent(kernelSize * tile);
-        int[] offsets = new int[kernelSize];
-        try
-        {
-            for (int first = 0; first < outSize; first += tile)
-            {
-                int width = System.Math.Min(tile, outSize - first);
-                // sources[kp × width + j]: where kernel position kp of output position first + j reads within a channel (-1 for padding).
-                for (int j = 0; j < width; j++)
-                {
-                    window.Offsets(first + j, offsets);
-                    for (int kp = 0; kp < kernelSize; kp++)
-                        sources[kp * width + j] = offsets[kp];
-                }
-                for (int image = 0; image < n; image++)
-                {
-                    for (int g = 0; g < group; g++)
-                    {
-                        for (int ic = 0; ic < groupIn; ic++)
-                        {
-                            ReadOnlySpan<float> channel = xs.Slice((image * c + g * groupIn + ic) * inSize, inSize);
-                            Span<float> block = columns.AsSpan(ic * kernelSize * width, kernelSize * width);
-                            for (int i = 0; i < block.Length; i++)
-                                block[i] = sources[i] >= 0 ? channel[sources[i]] : 0;
-                        }
-                        Sgemm.Multiply(false, false, groupOut, width, rows, 1, ws.Slice(g * groupOut * rows, groupOut * rows), rows,
-                            columns.AsSpan(0, rows * width), width, beta, y.Slice((image * m + g * groupOut) * outSize + first), outSize, threads);
-                    }
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(columns);
-            ArrayPool<int>.Shared.Return(sources);
-        }
-    }
-
-    private static bool IsPointwise(WindowGeometry window)
-    {
-        for (int i = 0; i < window.Rank; i++)
-        {
-            if (window.Kernel[i] != 1 || window.Strides[i] != 1 || window.PadBegin[i] != 0 || window.PadEnd[i] != 0)
-                return false;
-        }
-        return true;
-    }
-
     private sealed class ConvKernel : Kernel
     {
         private readonly WindowAttributes _window;
         private readonly long _group;
+        private readonly FloatConvolution? _float;
 
         public ConvKernel(KernelNode node)
         {
@@ -181,6 +93,8 @@ internal static class ConvKernels
             _group = node.Attributes.Int("group", 1);
             if (_group <= 0)
                 throw node.Fail($"attribute 'group' is {_group}; expected a positive number");
+            if (_group <= int.MaxValue)
+                _float = new FloatConvolution(node, (int)_group);
         }
 
         public override void Run(KernelContext context)
@@ -190,9 +104,9 @@ internal static class ConvKernels
             WindowGeometry window = ConvWindow(context, _window, _group, x, w, b);
             CheckSameType(context, x, w, b);
             long[] dims = [x.Dims[0], w.Dims[0], .. window.Output];
-            if (x.DataType == DataType.Float)
+            if (x.DataType == DataType.Float && _float is not null)
             {
-                ConvolveSingle(window, x.Dims, w.Dims, (int)_group, x.AsSpan<float>(), w.AsSpan<float>(), b is null ? default : b.AsSpan<float>(),
+                _float.Run(window, x, w, b is null ? default : b.AsSpan<float>(), default, float.NegativeInfinity, float.PositiveInfinity,
                     context.Output<float>(0, DataType.Float, dims), context.Node.Threads);
                 return;
             }

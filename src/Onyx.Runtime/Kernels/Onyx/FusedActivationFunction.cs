@@ -30,6 +30,15 @@ internal sealed class FusedActivationFunction
         return new FusedActivationFunction(kind, expected > 0 ? parameters[0] : 0, expected > 1 ? parameters[1] : 0);
     }
 
+    /// <summary>The activation as a clamp to [min, max] (none, Relu, Clip), which a product applies as it stores; null for the others.</summary>
+    public (float Min, float Max)? Clamp => _kind switch
+    {
+        Kind.None => (float.NegativeInfinity, float.PositiveInfinity),
+        Kind.Relu => (0f, float.PositiveInfinity),
+        Kind.Clip => (_p0, _p1),
+        _ => null,
+    };
+
     /// <summary>Applies the activation to every value of <paramref name="values"/>.</summary>
     public void Apply(Span<float> values)
     {

@@ -1,18 +1,19 @@
-using System.Numerics.Tensors;
 using Onyx.Runtime.Compute;
 using Onyx.Runtime.Kernels.Nn;
 
 namespace Onyx.Runtime.Kernels.OnyxDomain;
 
 /// <summary>
-/// FusedConv (ai.onyx): Y = activation(Conv(X, W, B) + Z) for float tensors. The convolution is Conv's own float path
-/// (<see cref="ConvKernels.ConvolveSingle"/>); Z and the activation follow per output plane.
+/// FusedConv (ai.onyx): Y = activation(Conv(X, W, B) + Z) for float tensors, on Conv's own float path
+/// (<see cref="FloatConvolution"/>): B, Z and a Relu or Clip are applied as the product is stored; other activations
+/// follow in place.
 /// </summary>
 internal sealed class FusedConvKernel : Kernel
 {
     private readonly WindowAttributes _window;
     private readonly int _group;
     private readonly FusedActivationFunction _activation;
+    private readonly FloatConvolution _convolution;
 
     public FusedConvKernel(KernelNode node)
     {
@@ -22,6 +23,7 @@ internal sealed class FusedConvKernel : Kernel
             throw node.Fail($"attribute 'group' is {group}; expected a positive number");
         _group = (int)group;
         _activation = FusedActivationFunction.Of(node);
+        _convolution = new FloatConvolution(node, _group);
     }
 
     public override void Run(KernelContext context)
@@ -35,17 +37,9 @@ internal sealed class FusedConvKernel : Kernel
         if (z is not null && !z.Dims.AsSpan().SequenceEqual(dims))
             throw context.Fail($"input Z has shape [{string.Join(",", z.Dims)}]; expected Y's shape [{string.Join(",", dims)}]");
         Span<float> y = context.Output<float>(0, DataType.Float, dims);
-        ConvKernels.ConvolveSingle(window, x.Dims, w.Dims, _group, x.AsSpan<float>(), w.AsSpan<float>(), b is null ? default : b.AsSpan<float>(), y, context.Node.Threads);
-        int plane = window.OutputSize;
-        if (plane == 0)
-            return;
-        ReadOnlySpan<float> zs = z is null ? default : z.AsSpan<float>();
-        for (int start = 0; start < y.Length; start += plane)
-        {
-            Span<float> values = y.Slice(start, plane);
-            if (!zs.IsEmpty)
-                TensorPrimitives.Add(values, zs.Slice(start, plane), values);
-            _activation.Apply(values);
-        }
+        (float min, float max) = _activation.Clamp ?? (float.NegativeInfinity, float.PositiveInfinity);
+        _convolution.Run(window, x, w, b is null ? default : b.AsSpan<float>(), z is null ? default : z.AsSpan<float>(), min, max, y, context.Node.Threads);
+        if (_activation.Clamp is null)
+            _activation.Apply(y);
     }
 }

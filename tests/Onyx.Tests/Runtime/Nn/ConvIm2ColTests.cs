@@ -3,7 +3,11 @@ using static Onyx.Tests.Runtime.TensorKernels.IndexingTestModel;
 
 namespace Onyx.Tests.Runtime.NnKernels;
 
-/// <summary>Float Conv (column matrix times W by SGEMM) against a direct double convolution written here.</summary>
+/// <summary>
+/// Float Conv (W times the column matrix by SGEMM) against a direct double convolution written here, with W and B fed
+/// as inputs and as initializers (W packed when the session is built), the latter run twice (the second reusing
+/// the windows of the first).
+/// </summary>
 public sealed class ConvIm2ColTests
 {
     [Theory]
@@ -47,8 +51,12 @@ public sealed class ConvIm2ColTests
         AssertMatchesDirect([2, 2, 5, 4, 6], [4, 1, 2, 3, 2], 2, [1, 2, 1], [2, 1, 1], [1, 0, 1, 0, 1, 1], true);
 
     [Fact]
-    public void Conv_wider_than_one_column_matrix_is_computed_in_column_tiles() =>
+    public void Conv_wide_and_deep_matches_the_direct_convolution() =>
         AssertMatchesDirect([1, 64, 180, 182], [2, 64, 3, 3], 1, [1, 1], [1, 1], [1, 1, 1, 1], true);
+
+    [Fact]
+    public void Conv_whose_windows_pass_the_budget_is_computed_in_column_tiles() =>
+        AssertMatchesDirect([1, 1, 140, 140], [2, 1, 64, 64], 1, [1, 1], [1, 1], [0, 0, 0, 0], true);
 
     private static void AssertMatchesDirect(long[] xDims, long[] wDims, long group, long[] strides, long[] dilations, long[] pads, bool withBias)
     {
@@ -58,14 +66,40 @@ public sealed class ConvIm2ColTests
             ? [OnnxValue.FromArray(x, xDims), OnnxValue.FromArray(w, wDims), OnnxValue.FromArray(b, wDims[0])]
             : [OnnxValue.FromArray(x, xDims), OnnxValue.FromArray(w, wDims)];
 
-        OnnxValue y = Run("Conv", 22, inputs, Int("group", group), Ints("strides", strides), Ints("dilations", dilations), Ints("pads", pads));
+        Attribute[] attributes = [Int("group", group), Ints("strides", strides), Ints("dilations", dilations), Ints("pads", pads)];
+        OnnxValue y = Run("Conv", 22, inputs, attributes);
 
         (long[] dims, double[] expected) = Direct(xDims, wDims, group, strides, dilations, pads, x, w, withBias ? b : null);
+        AssertClose(dims, expected, y);
+        foreach (OnnxValue constant in RunWithConstantWeights(inputs, attributes))
+            AssertClose(dims, expected, constant);
+    }
+
+    private static void AssertClose(long[] dims, double[] expected, OnnxValue y)
+    {
         Assert.Equal(dims, y.Dims);
         float[] actual = y.ToArray<float>();
         Assert.Equal(expected.Length, actual.Length);
         for (int i = 0; i < expected.Length; i++)
             Assert.True(System.Math.Abs(actual[i] - expected[i]) <= 1e-4 * (1 + System.Math.Abs(expected[i])), $"y[{i}] is {actual[i]}, expected {expected[i]}");
+    }
+
+    /// <summary>Conv with X an input and W (and B) initializers, run twice in one session.</summary>
+    private static OnnxValue[] RunWithConstantWeights(OnnxValue?[] inputs, Attribute[] attributes)
+    {
+        var g = new GraphBuilder("g");
+        OnnxValue x = inputs[0]!;
+        string[] names = [g.AddInput("x", DataType.Float, [.. x.Dims.Select(d => (Dim)d)]),
+            .. inputs.Skip(1).Select((v, i) => g.AddInitializer($"c{i}", v!.Tensor))];
+        g.AddNode(new Node("Conv", names, ["y"]) { Name = "node" });
+        foreach (Attribute attribute in attributes)
+            g.Graph.Nodes[0].Attributes.Add(attribute);
+        g.AddOutput(new ValueInfo("y"));
+        Model model = g.ToModel(22);
+        ShapeInference.InferShapes(model);
+        var session = new InferenceSession(model, new SessionOptions { OptimizationLevel = GraphOptimizationLevel.DisableAll });
+        var feeds = new Dictionary<string, OnnxValue> { ["x"] = x };
+        return [session.Run(feeds)["y"], session.Run(feeds)["y"]];
     }
 
     private static float[] Values(Random random, long[] dims) =>

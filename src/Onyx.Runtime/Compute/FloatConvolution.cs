@@ -1,0 +1,128 @@
+using Onyx.Runtime.Kernels;
+
+namespace Onyx.Runtime.Compute;
+
+/// <summary>
+/// The float convolution of Conv and ai.onyx FusedConv: Y = clamp(conv(X, W) + B + Z, min, max) as one
+/// <see cref="Sgemm"/> product per image and group (W's group rows × the column matrix), with the bias, the residual
+/// Z and the clamp applied as C is stored. The column matrix is never written out: its panels are packed straight
+/// from X through the window (<see cref="SgemmWindow"/>, built once per input shape), and a 1×1 kernel with stride 1
+/// and no padding reads X itself. A constant W is packed once, when the kernel is built. A depthwise convolution
+/// runs directly instead (<see cref="DepthwiseConvolution"/>).
+/// </summary>
+internal sealed unsafe class FloatConvolution
+{
+    /// <summary>The most window entries (kernel positions × output positions) kept between runs; past it the windows are rebuilt per run, a tile at a time.</summary>
+    private const int WindowBudget = 16 << 20;
+
+    private readonly int _group;
+    private readonly Tensor? _constantWeights;
+    private readonly SgemmPackedMatrix[]? _packedWeights;
+    private WindowPlan? _plan;
+
+    /// <summary>The windows of one input shape: one per tile of output positions, or none for a pointwise product.</summary>
+    private sealed record WindowPlan(WindowGeometry Window, int Tile, SgemmWindow[]? Tiles);
+
+    public FloatConvolution(KernelNode node, int group)
+    {
+        _group = group;
+        if (node.ConstantInput(1) is not { DataType: DataType.Float, Dims.Length: >= 3 } w || w.Dims[0] % group != 0)
+            return;
+        long groupOut = w.Dims[0] / group, rows = w.ElementCount / System.Math.Max(w.Dims[0], 1);
+        if (groupOut == 0 || rows == 0 || groupOut * rows * group > int.MaxValue || IsDepthwiseShaped(w, group))
+            return;
+        ReadOnlySpan<float> weights = w.AsSpan<float>();
+        _packedWeights = new SgemmPackedMatrix[group];
+        for (int g = 0; g < group; g++)
+            _packedWeights[g] = SgemmPackedMatrix.A(Sgemm.Best, weights.Slice((int)(g * groupOut * rows), (int)(groupOut * rows)), (int)groupOut, (int)rows, (int)rows);
+        _constantWeights = w;
+    }
+
+    private static bool IsDepthwiseShaped(Tensor w, int group) => w.Dims[1] == 1 && w.Dims[0] == group;
+
+    /// <summary>
+    /// Y (N × M × output) = clamp(conv(X, W) + bias + Z, min, max); <paramref name="bias"/> and <paramref name="z"/> may
+    /// be empty. The shapes have been checked (<see cref="Kernels.Nn.ConvKernels.ConvWindow"/>).
+    /// </summary>
+    public void Run(WindowGeometry window, Tensor x, Tensor w, ReadOnlySpan<float> bias, ReadOnlySpan<float> z, float min, float max, Span<float> y, int threads)
+    {
+        long[] xDims = x.Dims, wDims = w.Dims;
+        int n = (int)xDims[0], c = (int)xDims[1], m = (int)wDims[0], groupIn = c / _group, groupOut = m / _group;
+        int inSize = window.InputSize, outSize = window.OutputSize, kernelSize = window.KernelSize, rows = groupIn * kernelSize;
+        if (_group == c && m == _group && wDims[1] == 1 && DepthwiseConvolution.Geometry.Of(window) is { } depthwise)
+        {
+            DepthwiseConvolution.Convolve(depthwise, n * c, c, x.AsSpan<float>(), w.AsSpan<float>(), bias, y);
+            var epilogue = new SgemmEpilogue(null, null, null, 0, min, max);
+            if (!z.IsEmpty)
+                System.Numerics.Tensors.TensorPrimitives.Add(y, z, y);
+            if (epilogue.Clamps)
+            {
+                for (int i = 0; i < y.Length; i++)
+                    y[i] = epilogue.Apply(y[i], 0, 0);
+            }
+            return;
+        }
+        if (y.IsEmpty)
+            return;
+        WindowPlan plan = Plan(window, rows);
+        bool packed = ReferenceEquals(w, _constantWeights);
+        fixed (float* xs = x.AsSpan<float>(), ws = w.AsSpan<float>(), bs = bias, zs = z, ys = y)
+        {
+            for (int first = 0; first < outSize; first += plan.Tile)
+            {
+                int count = System.Math.Min(plan.Tile, outSize - first);
+                SgemmWindow? tileWindow = plan.Tiles is null ? null : plan.Tiles.Length > 0 ? plan.Tiles[first / plan.Tile] : new SgemmWindow(window, first, count, Sgemm.PanelWidth(Sgemm.Best));
+                for (int image = 0; image < n; image++)
+                {
+                    for (int g = 0; g < _group; g++)
+                    {
+                        float* weights = ws + (long)g * groupOut * rows, input = xs + (long)(image * c + g * groupIn) * inSize;
+                        long output = (long)(image * m + g * groupOut) * outSize + first;
+                        SgemmA a = packed ? SgemmA.Prepacked(_packedWeights![g], weights, rows) : SgemmA.Matrix(weights, rows, false);
+                        SgemmB b = tileWindow is null ? SgemmB.Matrix(input, inSize, false) : SgemmB.Windowed(tileWindow.Columns(input));
+                        var epilogue = new SgemmEpilogue(bias.IsEmpty ? null : bs + g * groupOut, null, z.IsEmpty ? null : zs + output, outSize, min, max);
+                        Sgemm.Multiply(Sgemm.Best, a, b, groupOut, count, rows, 1, 0, ys + output, outSize, epilogue, threads);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The windows for <paramref name="window"/>: the last ones built when the shape is the same, else new ones (kept when within the budget).</summary>
+    private WindowPlan Plan(WindowGeometry window, int rows)
+    {
+        if (_plan is { } last && SameWindow(last.Window, window))
+            return last;
+        int outSize = window.OutputSize, kernelSize = window.KernelSize, width = Sgemm.PanelWidth(Sgemm.Best);
+        WindowPlan plan;
+        if (IsPointwise(window))
+        {
+            plan = new WindowPlan(window, System.Math.Max(outSize, 1), null);
+        }
+        else if ((long)kernelSize * outSize <= WindowBudget)
+        {
+            plan = new WindowPlan(window, System.Math.Max(outSize, 1), [new SgemmWindow(window, 0, outSize, width)]);
+        }
+        else
+        {
+            int tile = System.Math.Max(Sgemm.MaxNr, WindowBudget / kernelSize / Sgemm.MaxNr * Sgemm.MaxNr);
+            plan = new WindowPlan(window, tile, []);
+        }
+        _plan = plan;
+        return plan;
+    }
+
+    private static bool SameWindow(WindowGeometry a, WindowGeometry b) =>
+        a.Input.AsSpan().SequenceEqual(b.Input) && a.Output.AsSpan().SequenceEqual(b.Output) && a.Kernel.AsSpan().SequenceEqual(b.Kernel)
+        && a.Strides.AsSpan().SequenceEqual(b.Strides) && a.Dilations.AsSpan().SequenceEqual(b.Dilations) && a.PadBegin.AsSpan().SequenceEqual(b.PadBegin);
+
+    private static bool IsPointwise(WindowGeometry window)
+    {
+        for (int i = 0; i < window.Rank; i++)
+        {
+            if (window.Kernel[i] != 1 || window.Strides[i] != 1 || window.PadBegin[i] != 0 || window.PadEnd[i] != 0)
+                return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,233 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Onyx.Runtime.Compute;
+
+/// <summary>op(A) of a <see cref="Sgemm"/> product: a row-major matrix (transposed when <see cref="Trans"/>), and optionally the same matrix packed ahead.</summary>
+internal readonly unsafe struct SgemmA
+{
+    public float* Data { get; init; }
+    public int Ld { get; init; }
+    public bool Trans { get; init; }
+
+    /// <summary>The packed matrix (<see cref="SgemmPackedMatrix.A"/>) or null to pack on each call.</summary>
+    public float* Packed { get; init; }
+
+    /// <summary>Floats per k step of <see cref="Packed"/>: its rows rounded up to whole panels.</summary>
+    public int PackedStride { get; init; }
+
+    public static SgemmA Matrix(float* data, int ld, bool trans) => new() { Data = data, Ld = ld, Trans = trans };
+
+    /// <summary>A packed ahead; <paramref name="data"/> may be null when the one-row case needs no plain copy.</summary>
+    public static SgemmA Prepacked(SgemmPackedMatrix packed, float* data, int ld) =>
+        new() { Data = data, Ld = ld, Packed = packed.Pointer, PackedStride = packed.Stride };
+}
+
+/// <summary>
+/// op(B) of a <see cref="Sgemm"/> product: a row-major matrix (transposed when <see cref="Trans"/>), a matrix
+/// packed ahead (the plain one kept for the one-row case), or the columns of a convolution read through its window.
+/// </summary>
+internal readonly unsafe struct SgemmB
+{
+    public float* Data { get; init; }
+    public int Ld { get; init; }
+    public bool Trans { get; init; }
+    public float* Packed { get; init; }
+    public int PackedStride { get; init; }
+    public WindowColumns Window { get; init; }
+
+    public static SgemmB Matrix(float* data, int ld, bool trans) => new() { Data = data, Ld = ld, Trans = trans };
+
+    public static SgemmB Prepacked(SgemmPackedMatrix packed, float* data, int ld, bool trans) =>
+        new() { Data = data, Ld = ld, Trans = trans, Packed = packed.Pointer, PackedStride = packed.Stride };
+
+    public static SgemmB Windowed(WindowColumns window) => new() { Window = window };
+}
+
+/// <summary>
+/// What a <see cref="Sgemm"/> product adds to C as it stores it: a bias per row and/or per column, a residual matrix
+/// (rows <see cref="ResidualStride"/> apart), then a clamp to [min, max] (Relu, Clip). NaN stays NaN.
+/// </summary>
+internal readonly unsafe struct SgemmEpilogue(float* rowBias, float* columnBias, float* residual, int residualStride, float min, float max)
+{
+    public readonly float* RowBias = rowBias, ColumnBias = columnBias, Residual = residual;
+    public readonly int ResidualStride = residualStride;
+    public readonly float Min = min, Max = max;
+    public readonly bool Clamps = min != float.NegativeInfinity || max != float.PositiveInfinity;
+
+    public bool Any => RowBias is not null || ColumnBias is not null || Residual is not null || Clamps;
+
+    /// <summary>This epilogue for the tile at (row, column), written into <paramref name="tile"/>.</summary>
+    public TileEpilogue* ForTile(TileEpilogue* tile, int row, int column)
+    {
+        tile->RowBias = RowBias is null ? null : RowBias + row;
+        tile->ColumnBias = ColumnBias is null ? null : ColumnBias + column;
+        tile->Residual = Residual is null ? null : Residual + (long)row * ResidualStride + column;
+        tile->ResidualStride = ResidualStride;
+        tile->Min = Min;
+        tile->Max = Max;
+        tile->Clamps = Clamps;
+        return tile;
+    }
+
+    /// <summary>The epilogue of one element at (row, column), the same operations in the same order as the tiles.</summary>
+    public float Apply(float value, int row, int column)
+    {
+        if (RowBias is not null)
+            value += RowBias[row];
+        if (ColumnBias is not null)
+            value += ColumnBias[column];
+        if (Residual is not null)
+            value += Residual[(long)row * ResidualStride + column];
+        return Clamps ? MathF.Min(MathF.Max(value, Min), Max) : value;
+    }
+}
+
+/// <summary>
+/// The column matrix of a convolution (rows: input channel × kernel position; columns: output positions) read
+/// straight from the input through a <see cref="SgemmWindow"/>, so no column matrix is ever written out.
+/// </summary>
+internal readonly unsafe struct WindowColumns(float* x, int channelSize, int kernelSize, int positions, int width, int* sources, int* runs)
+{
+    private readonly float* _x = x;
+    private readonly int _channelSize = channelSize, _kernelSize = kernelSize, _positions = positions, _width = width;
+    private readonly int* _runs = runs;
+
+    /// <summary>Where output position j reads for kernel position kp within one channel: Sources[kp·positions + j], -1 for padding.</summary>
+    public int* Sources { get; } = sources;
+
+    /// <summary>
+    /// Packs columns [column, column + count) of rows [pc, pc + kc) as one panel of <paramref name="width"/> columns
+    /// (zero past count). A row whose positions read one contiguous run of the input is copied by vectors.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Pack<TLanes, TVector>(int column, int count, int pc, int kc, int width, float* destination)
+        where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
+    {
+        int channel = pc / _kernelSize, kp = pc - channel * _kernelSize;
+        float* plane = _x + (long)channel * _channelSize;
+        int panels = (_positions + _width - 1) / _width, panel = column / _width;
+        bool runsApply = width == _width && count == width;
+        for (int p = 0; p < kc; p++, destination += width)
+        {
+            int run = runsApply ? _runs[kp * panels + panel] : -1;
+            if (run >= 0)
+            {
+                for (int l = 0; l < width; l += TLanes.Count)
+                    TLanes.Store(destination + l, TLanes.Load(plane + run + l));
+            }
+            else
+            {
+                int* source = Sources + (long)kp * _positions + column;
+                for (int j = 0; j < count; j++)
+                    destination[j] = source[j] >= 0 ? plane[source[j]] : 0;
+                for (int j = count; j < width; j++)
+                    destination[j] = 0;
+            }
+            if (++kp == _kernelSize)
+            {
+                kp = 0;
+                plane += _channelSize;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Where each output position of a convolution reads, for positions [first, first + count): per kernel position,
+/// an input offset within one channel (or -1), and per panel of <see cref="Width"/> positions whether they read one
+/// contiguous run. Built once per input shape; read by any number of products at once.
+/// </summary>
+internal sealed unsafe class SgemmWindow
+{
+    private readonly int[] _sources, _runs;
+    private readonly int _channelSize, _kernelSize, _positions;
+
+    public SgemmWindow(WindowGeometry window, int first, int count, int width)
+    {
+        _channelSize = window.InputSize;
+        _kernelSize = window.KernelSize;
+        _positions = count;
+        Width = width;
+        int panels = (count + width - 1) / width;
+        _sources = GC.AllocateUninitializedArray<int>(_kernelSize * count, pinned: true);
+        _runs = GC.AllocateUninitializedArray<int>(_kernelSize * panels, pinned: true);
+        Span<int> offsets = _kernelSize <= 256 ? stackalloc int[_kernelSize] : new int[_kernelSize];
+        for (int j = 0; j < count; j++)
+        {
+            window.Offsets(first + j, offsets);
+            for (int kp = 0; kp < _kernelSize; kp++)
+                _sources[kp * count + j] = offsets[kp];
+        }
+        for (int kp = 0; kp < _kernelSize; kp++)
+        {
+            for (int panel = 0; panel < panels; panel++)
+            {
+                int start = panel * width;
+                bool contiguous = start + width <= count && _sources[kp * count + start] >= 0;
+                for (int j = 1; contiguous && j < width; j++)
+                    contiguous = _sources[kp * count + start + j] == _sources[kp * count + start] + j;
+                _runs[kp * panels + panel] = contiguous ? _sources[kp * count + start] : -1;
+            }
+        }
+    }
+
+    /// <summary>The panel width the runs were found for (<see cref="Sgemm.PanelWidth"/> of the instruction set).</summary>
+    public int Width { get; }
+
+    /// <summary>The column matrix of input <paramref name="x"/> (the first of the group's channels) through this window.</summary>
+    public WindowColumns Columns(float* x) =>
+        new(x, _channelSize, _kernelSize, _positions, Width,
+            (int*)Unsafe.AsPointer(ref _sources[0]), (int*)Unsafe.AsPointer(ref _runs[0]));
+}
+
+/// <summary>
+/// A constant matrix packed once, as <see cref="Sgemm"/> packs per call: op(A) in panels of
+/// <see cref="SgemmKernel.Rows"/> rows, or op(B) in panels of <see cref="Sgemm.PanelWidth"/> columns, each
+/// k-slice of the product after the other. Its memory is pinned, so products read it by pointer.
+/// </summary>
+internal sealed unsafe class SgemmPackedMatrix
+{
+    private const int AlignmentFloats = 16;
+    private readonly float[] _data;
+
+    private SgemmPackedMatrix(SgemmIsa isa, int stride, int k)
+    {
+        Isa = isa;
+        Stride = stride;
+        _data = GC.AllocateArray<float>(stride * System.Math.Max(k, 1) + AlignmentFloats, pinned: true);
+    }
+
+    public SgemmIsa Isa { get; }
+
+    /// <summary>Floats per k step: the rows (A) or columns (B) rounded up to whole panels.</summary>
+    public int Stride { get; }
+
+    public float* Pointer
+    {
+        get
+        {
+            float* start = (float*)Unsafe.AsPointer(ref _data[0]);
+            return (float*)(((nint)start + AlignmentFloats * sizeof(float) - 1) & ~(nint)(AlignmentFloats * sizeof(float) - 1));
+        }
+    }
+
+    /// <summary>The m×k row-major <paramref name="a"/> (leading dimension <paramref name="lda"/>) packed as A.</summary>
+    public static SgemmPackedMatrix A(SgemmIsa isa, ReadOnlySpan<float> a, int m, int k, int lda)
+    {
+        var packed = new SgemmPackedMatrix(isa, (m + SgemmKernel.Rows - 1) / SgemmKernel.Rows * SgemmKernel.Rows, k);
+        fixed (float* source = a)
+            Sgemm.Pack(isa, source, lda, 1, m, k, SgemmKernel.Rows, packed.Pointer, packed.Stride);
+        return packed;
+    }
+
+    /// <summary>op(<paramref name="b"/>) (k×n; stored n×k when <paramref name="transB"/>) packed as B.</summary>
+    public static SgemmPackedMatrix B(SgemmIsa isa, ReadOnlySpan<float> b, int k, int n, int ldb, bool transB)
+    {
+        int width = Sgemm.PanelWidth(isa);
+        var packed = new SgemmPackedMatrix(isa, (n + width - 1) / width * width, k);
+        fixed (float* source = b)
+            Sgemm.Pack(isa, source, transB ? ldb : 1, transB ? 1 : ldb, n, k, width, packed.Pointer, packed.Stride);
+        return packed;
+    }
+}

@@ -1,0 +1,125 @@
+using Onyx.Runtime.Compute;
+
+namespace Onyx.Tests.Runtime.Compute;
+
+/// <summary>
+/// Sgemm's other operand forms give bit for bit what the plain product does: packed A and B, B read through a
+/// convolution window, and the epilogue applied as C is stored.
+/// </summary>
+public sealed unsafe class SgemmOperandTests
+{
+    public static TheoryData<string, int, int, int, int> Shapes()
+    {
+        var data = new TheoryData<string, int, int, int, int>();
+        foreach (string isa in Enum.GetNames<SgemmIsa>())
+        {
+            foreach ((int m, int n, int k) in new[] { (1, 40, 7), (5, 33, 31), (64, 49, 300), (300, 70, 513), (7, 3100, 20) })
+            {
+                data.Add(isa, m, n, k, 1);
+                data.Add(isa, m, n, k, 3);
+            }
+        }
+        return data;
+    }
+
+    private static float[] Random(int seed, int length)
+    {
+        var random = new Random(seed);
+        var values = new float[length];
+        for (int i = 0; i < length; i++)
+            values[i] = random.NextSingle() * 2 - 1;
+        return values;
+    }
+
+    private static float[] Plain(SgemmIsa isa, float[] a, float[] b, int m, int n, int k, bool transB = false)
+    {
+        var c = new float[m * n];
+        Sgemm.Multiply(isa, false, transB, m, n, k, 1, a, k, b, transB ? k : n, 0, c, n);
+        return c;
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Packed_operands_give_the_plain_product_exactly(string isaName, int m, int n, int k, int threads)
+    {
+        SgemmIsa isa = Enum.Parse<SgemmIsa>(isaName);
+        float[] a = Random(1, m * k), b = Random(2, k * n), bt = Random(3, n * k);
+        SgemmPackedMatrix packedA = SgemmPackedMatrix.A(isa, a, m, k, k);
+        SgemmPackedMatrix packedB = SgemmPackedMatrix.B(isa, b, k, n, n, transB: false), packedBt = SgemmPackedMatrix.B(isa, bt, k, n, k, transB: true);
+        var withA = new float[m * n];
+        var withB = new float[m * n];
+        var withBt = new float[m * n];
+
+        fixed (float* ap = a, bp = b, btp = bt, c1 = withA, c2 = withB, c3 = withBt)
+        {
+            Sgemm.Multiply(isa, SgemmA.Prepacked(packedA, null, 0), SgemmB.Matrix(bp, n, false), m, n, k, 1, 0, c1, n, default, threads);
+            Sgemm.Multiply(isa, SgemmA.Matrix(ap, k, false), SgemmB.Prepacked(packedB, bp, n, false), m, n, k, 1, 0, c2, n, default, threads);
+            Sgemm.Multiply(isa, SgemmA.Matrix(ap, k, false), SgemmB.Prepacked(packedBt, btp, k, true), m, n, k, 1, 0, c3, n, default, threads);
+        }
+
+        float[] expected = Plain(isa, a, b, m, n, k);
+        Assert.Equal(expected, withA);
+        Assert.Equal(expected, withB);
+        Assert.Equal(Plain(isa, a, bt, m, n, k, transB: true), withBt);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void The_epilogue_adds_biases_and_residual_then_clamps_as_a_second_pass_would(string isaName, int m, int n, int k, int threads)
+    {
+        SgemmIsa isa = Enum.Parse<SgemmIsa>(isaName);
+        float[] a = Random(4, m * k), b = Random(5, k * n), rowBias = Random(6, m), columnBias = Random(7, n), residual = Random(8, m * n);
+        residual[0] = float.NaN;
+        var c = new float[m * n];
+
+        fixed (float* ap = a, bp = b, rb = rowBias, cb = columnBias, rp = residual, cp = c)
+            Sgemm.Multiply(isa, SgemmA.Matrix(ap, k, false), SgemmB.Matrix(bp, n, false), m, n, k, 1, 0, cp, n,
+                new SgemmEpilogue(rb, cb, rp, n, -0.5f, 0.75f), threads);
+
+        float[] expected = Plain(isa, a, b, m, n, k);
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                float value = expected[i * n + j] + rowBias[i] + columnBias[j] + residual[i * n + j];
+                expected[i * n + j] = MathF.Min(MathF.Max(value, -0.5f), 0.75f);
+            }
+        }
+        Assert.True(float.IsNaN(c[0]), "NaN must pass the clamp");
+        Assert.Equal(expected, c);
+    }
+
+    [Theory]
+    [InlineData("Avx2", 3, 9, 9, 3, 1, 1, 1)]
+    [InlineData("Avx2", 4, 56, 56, 3, 1, 1, 2)]
+    [InlineData("Vector128", 2, 17, 23, 3, 2, 1, 3)]
+    [InlineData("Vector512", 5, 30, 30, 5, 1, 2, 1)]
+    [InlineData("Avx2", 6, 14, 14, 1, 2, 0, 2)]
+    [InlineData("Vector128", 3, 7, 7, 7, 2, 3, 1)]
+    public void Columns_read_through_a_window_equal_the_written_out_column_matrix(string isaName, int channels, int height, int width, int kernel, int stride, int pad, int threads)
+    {
+        SgemmIsa isa = Enum.Parse<SgemmIsa>(isaName);
+        int outH = (height + 2 * pad - kernel) / stride + 1, outW = (width + 2 * pad - kernel) / stride + 1, positions = outH * outW;
+        var window = new WindowGeometry([height, width], [kernel, kernel], [stride, stride], [1, 1], [pad, pad], [pad, pad], [outH, outW]);
+        int rows = channels * kernel * kernel, m = 11;
+        float[] x = Random(9, channels * height * width), w = Random(10, m * rows);
+        var columns = new float[rows * positions];
+        var offsets = new int[kernel * kernel];
+        for (int j = 0; j < positions; j++)
+        {
+            window.Offsets(j, offsets);
+            for (int ch = 0; ch < channels; ch++)
+            {
+                for (int kp = 0; kp < offsets.Length; kp++)
+                    columns[(ch * offsets.Length + kp) * positions + j] = offsets[kp] < 0 ? 0 : x[ch * height * width + offsets[kp]];
+            }
+        }
+        var c = new float[m * positions];
+
+        var plan = new SgemmWindow(window, 0, positions, Sgemm.PanelWidth(isa));
+        fixed (float* wp = w, xp = x, cp = c)
+            Sgemm.Multiply(isa, SgemmA.Matrix(wp, rows, false), SgemmB.Windowed(plan.Columns(xp)), m, positions, rows, 1, 0, cp, positions, default, threads);
+
+        Assert.Equal(Plain(isa, w, columns, m, positions, rows), c);
+    }
+}
