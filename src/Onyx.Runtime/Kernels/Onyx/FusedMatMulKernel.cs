@@ -1,21 +1,46 @@
-using System.Numerics.Tensors;
 using Onyx.Runtime.Compute;
 
 namespace Onyx.Runtime.Kernels.OnyxDomain;
 
 /// <summary>
-/// FusedMatMul (ai.onyx): Y = activation(A·B + bias) for float A [..., M, K], B [K, N], bias [N]. Every row of A is one
-/// row of one product on <see cref="Sgemm"/>; the bias and the activation follow per output row.
+/// FusedMatMul (ai.onyx): Y = activation(A·B + bias) for float A [..., M, K], B [K, N], bias [N]: every row of A is
+/// one row of one <see cref="Sgemm"/> product, which adds the bias and applies a Relu or Clip as it stores; other
+/// activations follow in place. A constant B is packed once when the kernel is built, unless inference shows A to
+/// be a single row (a decode step), which reads B as it is.
 /// </summary>
-internal static class FusedMatMulKernel
+internal sealed unsafe class FusedMatMulKernel : Kernel
 {
-    public static Kernel Create(KernelNode node)
+    private readonly FusedActivationFunction _activation;
+    private readonly Tensor? _constantB;
+    private readonly SgemmPackedMatrix? _packedB;
+
+    private FusedMatMulKernel(KernelNode node)
     {
-        FusedActivationFunction activation = FusedActivationFunction.Of(node);
-        return new DelegateKernel(context => Run(context, activation));
+        _activation = FusedActivationFunction.Of(node);
+        if (node.ConstantInput(1) is { DataType: DataType.Float, Dims: [> 0 and <= int.MaxValue, > 0 and <= int.MaxValue] } b && !IsSingleRow(node.InputTypes[0])
+            && b.Dims[0] * b.Dims[1] <= int.MaxValue)
+        {
+            _constantB = b;
+            _packedB = SgemmPackedMatrix.B(Sgemm.Best, b.AsSpan<float>(), (int)b.Dims[0], (int)b.Dims[1], (int)b.Dims[1], transB: false);
+        }
     }
 
-    private static void Run(KernelContext context, FusedActivationFunction activation)
+    public static Kernel Create(KernelNode node) => new FusedMatMulKernel(node);
+
+    /// <summary>Whether inference knows A to hold one row in all ([..., 1, K] with every leading dim 1).</summary>
+    private static bool IsSingleRow(TypeInfo? a)
+    {
+        if (a is not TensorTypeInfo { Shape: { Rank: >= 2 } shape })
+            return false;
+        for (int i = 0; i < shape.Rank - 1; i++)
+        {
+            if (shape.Dims[i].Value is not 1)
+                return false;
+        }
+        return true;
+    }
+
+    public override void Run(KernelContext context)
     {
         Tensor a = context.Tensor(0), b = context.Tensor(1);
         Tensor? bias = context.OptionalTensor(2);
@@ -28,20 +53,21 @@ internal static class FusedMatMulKernel
         int k = (int)b.Dims[0], n = (int)b.Dims[1];
         if (bias is not null && (bias.Dims.Length != 1 || bias.Dims[0] != n))
             throw context.Fail($"input bias has shape [{string.Join(",", bias.Dims)}]; expected [{n}]");
-        long[] dims = [.. a.Dims[..^1], n];
+        Span<long> dims = stackalloc long[a.Dims.Length];
+        a.Dims.AsSpan(0, a.Dims.Length - 1).CopyTo(dims);
+        dims[^1] = n;
         Span<float> y = context.Output<float>(0, DataType.Float, dims);
         if (y.IsEmpty)
             return;
         int rows = y.Length / n;
-        if (k > 0)
-            Sgemm.Multiply(false, false, rows, n, k, 1, a.AsSpan<float>(), k, b.AsSpan<float>(), n, 0, y, n, context.Node.Threads);
-        ReadOnlySpan<float> bs = bias is null ? default : bias.AsSpan<float>();
-        for (int row = 0; row < rows; row++)
+        (float min, float max) = _activation.Clamp ?? (float.NegativeInfinity, float.PositiveInfinity);
+        fixed (float* ap = a.AsSpan<float>(), bp = b.AsSpan<float>(), biasp = bias is null ? default : bias.AsSpan<float>(), yp = y)
         {
-            Span<float> values = y.Slice(row * n, n);
-            if (!bs.IsEmpty)
-                TensorPrimitives.Add(values, bs, values);
-            activation.Apply(values);
+            SgemmB operand = ReferenceEquals(b, _constantB) ? SgemmB.Prepacked(_packedB!, bp, n, false) : SgemmB.Matrix(bp, n, false);
+            Sgemm.Multiply(Sgemm.Best, SgemmA.Matrix(ap, k, false), operand, rows, n, k, 1, 0, yp, n,
+                new SgemmEpilogue(null, biasp, null, 0, min, max), context.Node.Threads);
         }
+        if (_activation.Clamp is null)
+            _activation.Apply(y);
     }
 }

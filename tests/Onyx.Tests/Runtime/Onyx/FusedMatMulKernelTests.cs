@@ -47,7 +47,9 @@ public sealed class FusedMatMulKernelTests
             ? [Attribute.Create("activation", activation), Attribute.Create("activation_params", parameters)]
             : [Attribute.Create("activation", activation)];
 
-        float[] y = Run("FusedMatMul", [OnnxValue.FromArray(a, batch, m, k), OnnxValue.FromArray(b, k, n), OnnxValue.FromArray(bias, n)], attributes);
+        OnnxValue?[] inputs = [OnnxValue.FromArray(a, batch, m, k), OnnxValue.FromArray(b, k, n), OnnxValue.FromArray(bias, n)];
+        float[] y = Run("FusedMatMul", inputs, attributes);
+        float[] packed = RunWithConstants("FusedMatMul", inputs, [1, 2], attributes);
 
         var expected = new double[batch * m * n];
         for (int row = 0; row < batch * m; row++)
@@ -61,6 +63,7 @@ public sealed class FusedMatMulKernelTests
             }
         }
         AssertClose(expected, y, 1e-4);
+        Assert.Equal(y, packed);
     }
 
     [Fact]

@@ -11,7 +11,13 @@ internal static class OnyxNodeModel
 {
     public static float[] Run(string opType, OnnxValue?[] inputs, params Attribute[] attributes) => RunValue(opType, inputs, attributes).ToArray<float>();
 
-    public static OnnxValue RunValue(string opType, OnnxValue?[] inputs, params Attribute[] attributes)
+    public static OnnxValue RunValue(string opType, OnnxValue?[] inputs, params Attribute[] attributes) => RunValue(opType, inputs, [], attributes);
+
+    /// <summary>Runs the node with the inputs at <paramref name="constants"/> as initializers (kernels may prepare from them once), twice, returning the second run's output.</summary>
+    public static float[] RunWithConstants(string opType, OnnxValue?[] inputs, int[] constants, params Attribute[] attributes) =>
+        RunValue(opType, inputs, constants, attributes).ToArray<float>();
+
+    private static OnnxValue RunValue(string opType, OnnxValue?[] inputs, int[] constants, Attribute[] attributes)
     {
         var g = new GraphBuilder("g");
         var feeds = new Dictionary<string, OnnxValue>();
@@ -21,6 +27,11 @@ internal static class OnyxNodeModel
             if (inputs[i] is not { } value)
             {
                 names.Add("");
+                continue;
+            }
+            if (constants.Contains(i))
+            {
+                names.Add(g.AddInitializer($"in{i}", value.Tensor));
                 continue;
             }
             string name = g.AddInput($"in{i}", value.ElementType, [.. value.Dims.Select((_, axis) => (Dim)$"in{i}_{axis}")]);
@@ -35,7 +46,10 @@ internal static class OnyxNodeModel
         ShapeInference.InferShapes(model);
         if (model.Graph.Outputs[0].Type is null)
             ShapeInference.InferShapes(model, new ShapeInferenceOptions { Strict = true });
-        return new InferenceSession(model, new SessionOptions { OptimizationLevel = GraphOptimizationLevel.DisableAll }).Run(feeds)["out"];
+        var session = new InferenceSession(model, new SessionOptions { OptimizationLevel = GraphOptimizationLevel.DisableAll });
+        if (constants.Length > 0)
+            session.Run(feeds);
+        return session.Run(feeds)["out"];
     }
 
     public static float[] Values(int seed, int count)
