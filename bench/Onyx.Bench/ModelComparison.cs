@@ -8,7 +8,8 @@ namespace Onyx.Bench;
 /// Runs models with Onyx and ONNX Runtime side by side. For each model and thread count both sessions are created
 /// with the same options (intra-op threads, all optimizations), warmed up, then run alternately (Onyx, ORT, Onyx,
 /// ORT, …) so that drift in machine speed hits both alike; the table shows the medians and checks that the outputs
-/// agree: every element within |onyx − ort| ≤ 1e-4·|ort| + 1e-5 (float outputs; other types exactly).
+/// agree: every element within |onyx − ort| ≤ 1e-4·|ort| + 1e-5 (float outputs; other types exactly). When they do
+/// not, both are measured against a double-precision run (<see cref="DoublePrecisionReference"/>).
 /// </summary>
 internal static class ModelComparison
 {
@@ -72,7 +73,10 @@ internal static class ModelComparison
                 onyxMs[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                 ortMs[i] = ort.Run(1)[0];
             }
-            string agreement = Agreement(outputs, ort.Outputs(ortOutputs));
+            Dictionary<string, Tensor> ortValues = ort.Outputs(ortOutputs);
+            string agreement = Agreement(outputs, ortValues);
+            if (agreement.StartsWith("NO", StringComparison.Ordinal))
+                agreement += "; " + DoublePrecisionReference.Compare(c.Model, inputs, outputs, ortValues);
             return new Row(c.Name, threads, Samples.Median(onyxMs), Samples.Median(ortMs), agreement, null);
         }
         catch (Exception e) when (e is OnyxException or InvalidOperationException or IOException)
