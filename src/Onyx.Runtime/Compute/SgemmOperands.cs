@@ -87,18 +87,19 @@ internal readonly unsafe struct SgemmEpilogue(float* rowBias, float* columnBias,
 /// The column matrix of a convolution (rows: input channel × kernel position; columns: output positions) read
 /// straight from the input through a <see cref="SgemmWindow"/>, so no column matrix is ever written out.
 /// </summary>
-internal readonly unsafe struct WindowColumns(float* x, int channelSize, int kernelSize, int positions, int width, int* sources, int* runs)
+internal readonly unsafe struct WindowColumns(float* x, int channelSize, int kernelSize, int positions, int width, int* sources, int* runs, int* steps)
 {
     private readonly float* _x = x;
     private readonly int _channelSize = channelSize, _kernelSize = kernelSize, _positions = positions, _width = width;
-    private readonly int* _runs = runs;
+    private readonly int* _runs = runs, _steps = steps;
 
     /// <summary>Where output position j reads for kernel position kp within one channel: Sources[kp·positions + j], -1 for padding.</summary>
     public int* Sources { get; } = sources;
 
     /// <summary>
     /// Packs columns [column, column + count) of rows [pc, pc + kc) as one panel of <paramref name="width"/> columns
-    /// (zero past count). A row whose positions read one contiguous run of the input is copied by vectors.
+    /// (zero past count). A row whose positions read one contiguous run of the input is copied by vectors, one whose
+    /// positions read at a fixed step (a strided convolution) by a plain loop, others through the offsets.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Pack<TLanes, TVector>(int column, int count, int pc, int kc, int width, float* destination)
@@ -110,11 +111,17 @@ internal readonly unsafe struct WindowColumns(float* x, int channelSize, int ker
         bool runsApply = width == _width && count == width;
         for (int p = 0; p < kc; p++, destination += width)
         {
-            int run = runsApply ? _runs[kp * panels + panel] : -1;
-            if (run >= 0)
+            int entry = kp * panels + panel, run = runsApply ? _runs[entry] : -1;
+            if (run >= 0 && _steps[entry] == 1)
             {
                 for (int l = 0; l < width; l += TLanes.Count)
                     TLanes.Store(destination + l, TLanes.Load(plane + run + l));
+            }
+            else if (run >= 0)
+            {
+                float* from = plane + run;
+                for (int j = 0, step = _steps[entry]; j < width; j++, from += step)
+                    destination[j] = *from;
             }
             else
             {
@@ -135,12 +142,13 @@ internal readonly unsafe struct WindowColumns(float* x, int channelSize, int ker
 
 /// <summary>
 /// Where each output position of a convolution reads, for positions [first, first + count): per kernel position,
-/// an input offset within one channel (or -1), and per panel of <see cref="Width"/> positions whether they read one
-/// contiguous run. Built once per input shape; read by any number of products at once.
+/// an input offset within one channel (or -1), and per panel of <see cref="Width"/> positions whether they read
+/// inside the input at a fixed step (the run's start and step). Built once per input shape; read by any number of
+/// products at once.
 /// </summary>
 internal sealed unsafe class SgemmWindow
 {
-    private readonly int[] _sources, _runs;
+    private readonly int[] _sources, _runs, _steps;
     private readonly int _channelSize, _kernelSize, _positions;
 
     public SgemmWindow(WindowGeometry window, int first, int count, int width)
@@ -152,6 +160,7 @@ internal sealed unsafe class SgemmWindow
         int panels = (count + width - 1) / width;
         _sources = GC.AllocateUninitializedArray<int>(_kernelSize * count, pinned: true);
         _runs = GC.AllocateUninitializedArray<int>(_kernelSize * panels, pinned: true);
+        _steps = GC.AllocateUninitializedArray<int>(_kernelSize * panels, pinned: true);
         Span<int> offsets = _kernelSize <= 256 ? stackalloc int[_kernelSize] : new int[_kernelSize];
         for (int j = 0; j < count; j++)
         {
@@ -163,11 +172,13 @@ internal sealed unsafe class SgemmWindow
         {
             for (int panel = 0; panel < panels; panel++)
             {
-                int start = panel * width;
-                bool contiguous = start + width <= count && _sources[kp * count + start] >= 0;
-                for (int j = 1; contiguous && j < width; j++)
-                    contiguous = _sources[kp * count + start + j] == _sources[kp * count + start] + j;
-                _runs[kp * panels + panel] = contiguous ? _sources[kp * count + start] : -1;
+                int start = panel * width, origin = _sources[kp * count + start];
+                int step = start + 1 < count ? _sources[kp * count + start + 1] - origin : 1;
+                bool regular = start + width <= count && origin >= 0 && step > 0;
+                for (int j = 1; regular && j < width; j++)
+                    regular = _sources[kp * count + start + j] == origin + j * step;
+                _runs[kp * panels + panel] = regular ? origin : -1;
+                _steps[kp * panels + panel] = step;
             }
         }
     }
@@ -178,7 +189,7 @@ internal sealed unsafe class SgemmWindow
     /// <summary>The column matrix of input <paramref name="x"/> (the first of the group's channels) through this window.</summary>
     public WindowColumns Columns(float* x) =>
         new(x, _channelSize, _kernelSize, _positions, Width,
-            (int*)Unsafe.AsPointer(ref _sources[0]), (int*)Unsafe.AsPointer(ref _runs[0]));
+            (int*)Unsafe.AsPointer(ref _sources[0]), (int*)Unsafe.AsPointer(ref _runs[0]), (int*)Unsafe.AsPointer(ref _steps[0]));
 }
 
 /// <summary>
