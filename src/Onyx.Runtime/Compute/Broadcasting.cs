@@ -30,6 +30,35 @@ internal static class Broadcasting
         return result;
     }
 
+    /// <summary>Writes the broadcast shape of <paramref name="a"/> and <paramref name="b"/> into <paramref name="result"/> (of the larger rank); false when a dim pair is neither equal nor 1.</summary>
+    public static bool TryShape(IReadOnlyList<long> a, IReadOnlyList<long> b, Span<long> result)
+    {
+        int rank = result.Length;
+        for (int i = 0; i < rank; i++)
+        {
+            int ka = i - (rank - a.Count), kb = i - (rank - b.Count);
+            long da = ka < 0 ? 1 : a[ka], db = kb < 0 ? 1 : b[kb];
+            if (da != db && da != 1 && db != 1)
+                return false;
+            result[i] = da == 1 ? db : da;
+        }
+        return true;
+    }
+
+    /// <summary>The stride of each axis of <paramref name="dims"/> in an input of <paramref name="inputDims"/> broadcast to them (0 where it repeats).</summary>
+    public static void Strides(IReadOnlyList<long> inputDims, ReadOnlySpan<long> dims, Span<long> strides)
+    {
+        long stride = 1;
+        for (int i = dims.Length - 1; i >= 0; i--)
+        {
+            int k = i - (dims.Length - inputDims.Count);
+            bool present = k >= 0 && inputDims[k] != 1;
+            strides[i] = present ? stride : 0;
+            if (present)
+                stride *= inputDims[k];
+        }
+    }
+
     /// <summary>
     /// For an input of <paramref name="inputDims"/> broadcast to <paramref name="outputDims"/>: the input offset of
     /// every output position, in row-major order.

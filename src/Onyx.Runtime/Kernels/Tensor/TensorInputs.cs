@@ -4,7 +4,7 @@ namespace Onyx.Runtime.Kernels.Tensors;
 
 /// <summary>
 /// Inputs and outputs shared by the shape and layout kernels: int64 lists given as attributes (older versions) or
-/// inputs (newer ones), axes, and tensors that keep their data under new dims.
+/// inputs (newer ones) and axes.
 /// </summary>
 internal static class TensorInputs
 {
@@ -30,20 +30,6 @@ internal static class TensorInputs
         }
         return [.. result];
     }
-
-    /// <summary>The same elements under <paramref name="dims"/>, sharing the data (values are never changed in place).</summary>
-    public static Tensor Reshaped(Tensor tensor, long[] dims)
-    {
-        if (tensor.DataType != DataType.String)
-            return new Tensor(tensor.DataType, dims, tensor.RawData);
-        var copy = new Tensor(DataType.String, dims);
-        copy.Strings.AddRange(tensor.Strings);
-        return copy;
-    }
-
-    /// <summary>Sets output <paramref name="index"/> to the elements of <paramref name="tensor"/> under <paramref name="dims"/>.</summary>
-    public static void SetReshaped(KernelContext context, int index, Tensor tensor, long[] dims) =>
-        context.SetOutput(index, OnnxValue.FromTensor(Reshaped(tensor, dims)));
 
     /// <summary>Moves the elements of input <paramref name="input"/> to output <paramref name="output"/> of <paramref name="dims"/> by axis maps.</summary>
     public static void CopyByMaps(KernelContext context, int output, Tensor input, long[] dims, long[][] maps, Tensor? fill = null)
