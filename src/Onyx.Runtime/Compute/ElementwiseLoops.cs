@@ -161,7 +161,8 @@ internal static class ElementwiseLoops
     /// </summary>
     public static Tensor Zip<TF>(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims, TF f, bool toOutput = false) where TF : struct, INumericOperator
     {
-        Span<long> dims = BroadcastRank(a, bDims) <= MaxStackRank ? stackalloc long[BroadcastRank(a, bDims)] : new long[BroadcastRank(a, bDims)];
+        int rank = BroadcastRank(a, bDims);
+        Span<long> dims = rank <= MaxStackRank ? stackalloc long[rank] : new long[rank];
         BroadcastShape(context, a, b, bDims, dims);
         KernelContext? output = toOutput ? context : null;
         return a.DataType switch
@@ -183,7 +184,8 @@ internal static class ElementwiseLoops
     /// <summary><paramref name="f"/> of the broadcast elements of two integer or bool tensors of one type; with <paramref name="toOutput"/> into output 0.</summary>
     public static Tensor ZipInteger<TF>(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims, TF f, bool toOutput = false) where TF : struct, IIntegerOperator
     {
-        Span<long> dims = BroadcastRank(a, bDims) <= MaxStackRank ? stackalloc long[BroadcastRank(a, bDims)] : new long[BroadcastRank(a, bDims)];
+        int rank = BroadcastRank(a, bDims);
+        Span<long> dims = rank <= MaxStackRank ? stackalloc long[rank] : new long[rank];
         BroadcastShape(context, a, b, bDims, dims);
         KernelContext? output = toOutput ? context : null;
         return a.DataType switch
@@ -204,7 +206,8 @@ internal static class ElementwiseLoops
     /// <summary><paramref name="f"/> of the broadcast elements of two numeric or bool tensors of one type, as a bool tensor; with <paramref name="toOutput"/> into output 0.</summary>
     public static Tensor ZipCompare<TF>(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims, TF f, bool toOutput = false) where TF : struct, IComparison
     {
-        Span<long> dims = BroadcastRank(a, bDims) <= MaxStackRank ? stackalloc long[BroadcastRank(a, bDims)] : new long[BroadcastRank(a, bDims)];
+        int rank = BroadcastRank(a, bDims);
+        Span<long> dims = rank <= MaxStackRank ? stackalloc long[rank] : new long[rank];
         BroadcastShape(context, a, b, bDims, dims);
         KernelContext? output = toOutput ? context : null;
         return a.DataType switch

@@ -26,7 +26,7 @@ internal static class ViewKernels
         return new DelegateKernel(context =>
         {
             Tensor data = context.Tensor(0);
-            ReadOnlySpan<long> shape = shapeAttribute ?? ShapeInput(context);
+            ReadOnlySpan<long> shape = shapeAttribute ?? LongSpan(context, 1);
             Span<long> dims = shape.Length <= MaxStackRank ? stackalloc long[shape.Length] : new long[shape.Length];
             ReshapeDims(context, data.Dims, shape, allowZero, dims);
             context.SetView(0, data, dims);
@@ -35,13 +35,6 @@ internal static class ViewKernels
 
     // Dims lists up to this long live on the stack.
     private const int MaxStackRank = 32;
-
-    /// <summary>Reshape's shape input: an int64 tensor read in place, other index types converted.</summary>
-    private static ReadOnlySpan<long> ShapeInput(KernelContext context)
-    {
-        Tensor shape = context.Tensor(1);
-        return shape.DataType == DataType.Int64 ? shape.AsSpan<long>() : Longs(context, 1);
-    }
 
     /// <summary>Reshape's rule: 0 copies the input's dim at that index (unless allowzero), one -1 takes what remains.</summary>
     private static void ReshapeDims(KernelContext context, long[] input, ReadOnlySpan<long> shape, bool allowZero, Span<long> dims)
@@ -94,30 +87,46 @@ internal static class ViewKernels
         });
     }
 
-    private static Kernel Squeeze(IReadOnlyList<long>? axesAttribute) => new DelegateKernel(context =>
+    private static Kernel Squeeze(IReadOnlyList<long>? axesAttribute)
     {
-        Tensor input = context.Tensor(0);
-        long[]? axes = InputOrAttribute(context, 1, axesAttribute);
-        long[] dims = input.Dims;
-        int[] squeezed = axes is null
-            ? [.. Enumerable.Range(0, dims.Length).Where(i => dims[i] == 1)]
-            : Axes(context, axes, dims.Length, "the axes to squeeze");
-        foreach (int axis in squeezed)
-            if (dims[axis] != 1)
-                throw context.Fail($"cannot squeeze axis {axis} of input 0 ('{Name(context, 0)}') {Shape(dims)}: its dim is {dims[axis]}, not 1");
-        context.SetView(0, input, [.. dims.Where((_, i) => !squeezed.Contains(i))]);
-    });
+        long[]? attribute = axesAttribute is null ? null : [.. axesAttribute];
+        return new DelegateKernel(context =>
+        {
+            Tensor input = context.Tensor(0);
+            long[] dims = input.Dims;
+            bool given = context.HasInput(1) || attribute is not null;
+            ReadOnlySpan<long> axes = context.HasInput(1) ? LongSpan(context, 1) : attribute;
+            CheckAxes(context, axes, dims.Length, "the axes to squeeze");
+            int rank = 0;
+            Span<long> squeezed = dims.Length <= MaxStackRank ? stackalloc long[dims.Length] : new long[dims.Length];
+            for (int i = 0; i < dims.Length; i++)
+            {
+                bool named = given ? NamesAxis(axes, i, dims.Length) : dims[i] == 1;
+                if (named && dims[i] != 1)
+                    throw context.Fail($"cannot squeeze axis {i} of input 0 ('{Name(context, 0)}') {Shape(dims)}: its dim is {dims[i]}, not 1");
+                if (!named)
+                    squeezed[rank++] = dims[i];
+            }
+            context.SetView(0, input, squeezed[..rank]);
+        });
+    }
 
-    private static Kernel Unsqueeze(IReadOnlyList<long>? axesAttribute) => new DelegateKernel(context =>
+    private static Kernel Unsqueeze(IReadOnlyList<long>? axesAttribute)
     {
-        Tensor input = context.Tensor(0);
-        long[] axes = InputOrAttribute(context, 1, axesAttribute) ?? throw context.Fail("the axes to insert are required");
-        int rank = input.Dims.Length + axes.Length;
-        int[] inserted = Axes(context, axes, rank, "the axes to insert");
-        var dims = new long[rank];
-        int next = 0;
-        for (int i = 0; i < rank; i++)
-            dims[i] = inserted.Contains(i) ? 1 : input.Dims[next++];
-        context.SetView(0, input, dims);
-    });
+        long[]? attribute = axesAttribute is null ? null : [.. axesAttribute];
+        return new DelegateKernel(context =>
+        {
+            Tensor input = context.Tensor(0);
+            if (!context.HasInput(1) && attribute is null)
+                throw context.Fail("the axes to insert are required");
+            ReadOnlySpan<long> axes = context.HasInput(1) ? LongSpan(context, 1) : attribute;
+            int rank = input.Dims.Length + axes.Length;
+            CheckAxes(context, axes, rank, "the axes to insert");
+            Span<long> dims = rank <= MaxStackRank ? stackalloc long[rank] : new long[rank];
+            int next = 0;
+            for (int i = 0; i < rank; i++)
+                dims[i] = NamesAxis(axes, i, rank) ? 1 : input.Dims[next++];
+            context.SetView(0, input, dims);
+        });
+    }
 }
