@@ -188,7 +188,7 @@ public sealed class WarmRunAllocationTests
         for (int i = 0; i < model.Inputs.Count; i++)
             inputs[model.Model.Graph.Inputs[i].Name] = OnnxValue.FromTensor(model.Inputs[i]);
         ValueInfo output = model.Model.Graph.Outputs[0];
-        long[] dims = [.. ((TensorTypeInfo)output.Type).Shape!.Dims.Select(d => d.Value!.Value)];
+        long[] dims = [.. ((TensorTypeInfo)output.Type!).Shape!.Dims.Select(d => d.Value!.Value)];
         OnnxValue[] outputs = [OnnxValue.FromMemory<float>(new float[dims.Aggregate(1L, (p, d) => p * d)], dims)];
         string[] names = [output.Name];
         return WarmRunAllocation(session, inputs, names, outputs);
