@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Onyx.Runtime.Compute;
 
 /// <summary>
@@ -56,6 +58,27 @@ internal static class Broadcasting
             strides[i] = present ? stride : 0;
             if (present)
                 stride *= inputDims[k];
+        }
+    }
+
+    /// <summary>
+    /// Steps the position <paramref name="index"/> over the axes before <paramref name="end"/> to the next one in
+    /// row-major order (an odometer), moving two operands' offsets by their strides along.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Advance(Span<long> index, ReadOnlySpan<long> dims, int end, ReadOnlySpan<long> xStrides, ReadOnlySpan<long> yStrides, ref long xOffset, ref long yOffset)
+    {
+        for (int k = end - 1; k >= 0; k--)
+        {
+            if (++index[k] < dims[k])
+            {
+                xOffset += xStrides[k];
+                yOffset += yStrides[k];
+                return;
+            }
+            xOffset -= xStrides[k] * (dims[k] - 1);
+            yOffset -= yStrides[k] * (dims[k] - 1);
+            index[k] = 0;
         }
     }
 

@@ -326,18 +326,7 @@ internal static class ElementwiseLoops
             {
                 for (int j = 0, xi = (int)xOffset, yi = (int)yOffset; j < n; j++, xi += xStep, yi += yStep)
                     z[start + j] = f.Apply(x[xi], y[yi]);
-                for (int k = rank - 2; k >= 0; k--)
-                {
-                    if (++index[k] < dims[k])
-                    {
-                        xOffset += xStrides[k];
-                        yOffset += yStrides[k];
-                        break;
-                    }
-                    xOffset -= xStrides[k] * (dims[k] - 1);
-                    yOffset -= yStrides[k] * (dims[k] - 1);
-                    index[k] = 0;
-                }
+                Broadcasting.Advance(index, dims, rank - 1, xStrides, yStrides, ref xOffset, ref yOffset);
             }
         }
         return result;

@@ -89,18 +89,7 @@ internal static class FloatBroadcast
                 TOp.RowScalar(x.Slice((int)xOffset, n), y[(int)yOffset], row);
             else
                 TOp.ScalarRow(x[(int)xOffset], y.Slice((int)yOffset, n), row);
-            for (int k = axis - 1; k >= 0; k--)
-            {
-                if (++index[k] < dims[k])
-                {
-                    xOffset += xStrides[k];
-                    yOffset += yStrides[k];
-                    break;
-                }
-                xOffset -= xStrides[k] * (dims[k] - 1);
-                yOffset -= yStrides[k] * (dims[k] - 1);
-                index[k] = 0;
-            }
+            Broadcasting.Advance(index, dims, axis, xStrides, yStrides, ref xOffset, ref yOffset);
         }
     }
 }
