@@ -12,9 +12,9 @@ internal static class BatchedTranspose
     private const int Tile = 32;
 
     /// <summary>The batch, rows and cols of <paramref name="perm"/> over <paramref name="dims"/>, or null when it is not such a swap.</summary>
-    public static (long Batch, long Rows, long Cols)? Of(IReadOnlyList<long> dims, IReadOnlyList<int> perm)
+    public static (long Batch, long Rows, long Cols)? Of(ReadOnlySpan<long> dims, ReadOnlySpan<int> perm)
     {
-        int rank = perm.Count, b = 0;
+        int rank = perm.Length, b = 0;
         while (b < rank && perm[b] == b)
             b++;
         if (b >= rank - 1)

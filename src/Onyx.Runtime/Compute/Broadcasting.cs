@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Onyx.Runtime.Compute;
 
 /// <summary>
@@ -28,6 +30,56 @@ internal static class Broadcasting
             result[i] = dim;
         }
         return result;
+    }
+
+    /// <summary>Writes the broadcast shape of <paramref name="a"/> and <paramref name="b"/> into <paramref name="result"/> (of the larger rank); false when a dim pair is neither equal nor 1.</summary>
+    public static bool TryShape(IReadOnlyList<long> a, IReadOnlyList<long> b, Span<long> result)
+    {
+        int rank = result.Length;
+        for (int i = 0; i < rank; i++)
+        {
+            int ka = i - (rank - a.Count), kb = i - (rank - b.Count);
+            long da = ka < 0 ? 1 : a[ka], db = kb < 0 ? 1 : b[kb];
+            if (da != db && da != 1 && db != 1)
+                return false;
+            result[i] = da == 1 ? db : da;
+        }
+        return true;
+    }
+
+    /// <summary>The stride of each axis of <paramref name="dims"/> in an input of <paramref name="inputDims"/> broadcast to them (0 where it repeats).</summary>
+    public static void Strides(IReadOnlyList<long> inputDims, ReadOnlySpan<long> dims, Span<long> strides)
+    {
+        long stride = 1;
+        for (int i = dims.Length - 1; i >= 0; i--)
+        {
+            int k = i - (dims.Length - inputDims.Count);
+            bool present = k >= 0 && inputDims[k] != 1;
+            strides[i] = present ? stride : 0;
+            if (present)
+                stride *= inputDims[k];
+        }
+    }
+
+    /// <summary>
+    /// Steps the position <paramref name="index"/> over the axes before <paramref name="end"/> to the next one in
+    /// row-major order (an odometer), moving two operands' offsets by their strides along.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Advance(Span<long> index, ReadOnlySpan<long> dims, int end, ReadOnlySpan<long> xStrides, ReadOnlySpan<long> yStrides, ref long xOffset, ref long yOffset)
+    {
+        for (int k = end - 1; k >= 0; k--)
+        {
+            if (++index[k] < dims[k])
+            {
+                xOffset += xStrides[k];
+                yOffset += yStrides[k];
+                return;
+            }
+            xOffset -= xStrides[k] * (dims[k] - 1);
+            yOffset -= yStrides[k] * (dims[k] - 1);
+            index[k] = 0;
+        }
     }
 
     /// <summary>

@@ -66,13 +66,13 @@ internal static class ComputeElements
     /// Where to write output <paramref name="index"/> of element type <paramref name="type"/>: the output itself, or
     /// a scratch buffer in compute type for the types <see cref="Store{T}"/> converts.
     /// </summary>
-    public static Span<T> Output<T>(KernelContext context, int index, DataType type, long[] dims) where T : unmanaged =>
+    public static Span<T> Output<T>(KernelContext context, int index, DataType type, ReadOnlySpan<long> dims) where T : unmanaged =>
         type is DataType.Float16 or DataType.BFloat16 or DataType.Bool
             ? new T[context.ElementCount(dims)]
             : context.Output<T>(index, type, dims);
 
     /// <summary>Completes an output written through <see cref="Output{T}"/>: narrows float16 and bfloat16, maps bool to 0 or 1.</summary>
-    public static void Store<T>(KernelContext context, int index, DataType type, long[] dims, ReadOnlySpan<T> values) where T : unmanaged
+    public static void Store<T>(KernelContext context, int index, DataType type, ReadOnlySpan<long> dims, ReadOnlySpan<T> values) where T : unmanaged
     {
         switch (type)
         {

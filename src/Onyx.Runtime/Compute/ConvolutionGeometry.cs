@@ -46,8 +46,24 @@ internal sealed class WindowAttributes
     /// <summary>The kernel_shape attribute, or null when the kernel comes from the weight's shape.</summary>
     public long[]? KernelShape => _kernelShape;
 
-    /// <summary>The window over <paramref name="input"/>'s spatial dims with <paramref name="kernel"/> (the weight's spatial dims or kernel_shape).</summary>
+    // The window of the last input fitted; one immutable geometry swapped whole, so concurrent runs share it safely.
+    private WindowGeometry? _last;
+
+    /// <summary>
+    /// The window over <paramref name="input"/>'s spatial dims with <paramref name="kernel"/> (the weight's spatial dims,
+    /// unless kernel_shape is given); the window of the last input and kernel is reused.
+    /// </summary>
     public WindowGeometry Resolve(KernelContext context, ReadOnlySpan<long> input, ReadOnlySpan<long> kernel)
+    {
+        WindowGeometry? last = Volatile.Read(ref _last);
+        if (last is not null && last.Input.AsSpan().SequenceEqual(input) && (_kernelShape is not null || last.Kernel.AsSpan().SequenceEqual(kernel)))
+            return last;
+        WindowGeometry window = Fit(context, input, kernel);
+        Volatile.Write(ref _last, window);
+        return window;
+    }
+
+    private WindowGeometry Fit(KernelContext context, ReadOnlySpan<long> input, ReadOnlySpan<long> kernel)
     {
         int rank = input.Length;
         long[] k = _kernelShape ?? kernel.ToArray();

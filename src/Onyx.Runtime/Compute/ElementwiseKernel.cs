@@ -17,16 +17,12 @@ internal static class ElementwiseKernel
         var inputs = new Tensor?[context.InputCount];
         for (int i = 0; i < inputs.Length; i++)
             inputs[i] = context.OptionalTensor(i) is { } tensor ? Widen(tensor) : null;
-        Tensor result = compute(context, inputs);
-        DataType first = context.InputCount > 0 && context.OptionalTensor(0) is { } x ? x.DataType : DataType.Undefined;
-        if (result.DataType == DataType.Float && first is DataType.Float16 or DataType.BFloat16)
-            result = Convert(result, first);
-        context.SetOutput(0, OnnxValue.FromTensor(result));
+        Complete(context, compute(context, inputs));
     });
 
     /// <summary>A kernel of one required input.</summary>
-    public static Kernel Unary(Func<KernelContext, Tensor, Tensor> compute) =>
-        Create((context, inputs) => compute(context, inputs[0] ?? throw context.Fail("input 0 (X) is required but absent")));
+    public static Kernel Unary(Func<KernelContext, Tensor, Tensor> compute) => new DelegateKernel(context =>
+        Complete(context, compute(context, Widen(context.OptionalTensor(0) ?? throw context.Fail("input 0 (X) is required but absent")))));
 
     /// <summary>
     /// A kernel of two required inputs A and B under multidirectional broadcasting, or for opset versions before 7
@@ -35,11 +31,33 @@ internal static class ElementwiseKernel
     public static Kernel Binary(KernelNode node, Func<KernelContext, Tensor, Tensor, IReadOnlyList<long>, Tensor> compute)
     {
         LegacyBroadcast? legacy = LegacyBroadcast.Of(node);
-        return Create((context, inputs) =>
+        return new DelegateKernel(context =>
         {
-            Tensor a = inputs[0]!, b = inputs[1] ?? throw context.Fail("input 1 (B) is required but absent");
-            return compute(context, a, b, legacy is null ? b.Dims : legacy.Dims(context, a.Dims, b.Dims));
+            Tensor a = Widen(context.OptionalTensor(0) ?? throw context.Fail("input 0 (A) is required but absent"));
+            Tensor b = Widen(context.OptionalTensor(1) ?? throw context.Fail("input 1 (B) is required but absent"));
+            Complete(context, compute(context, a, b, legacy is null ? b.Dims : legacy.Dims(context, a.Dims, b.Dims)));
         });
+    }
+
+    /// <summary>
+    /// True when a result of the (widened) input element type is output 0 as it stands, with no rounding back to
+    /// float16 or bfloat16 after it: then the function may compute it into output 0 directly (the arena's buffer).
+    /// </summary>
+    public static bool ResultIsOutput(KernelContext context) => context.OptionalTensor(0)?.DataType is not (DataType.Float16 or DataType.BFloat16);
+
+    /// <summary>Makes <paramref name="result"/> output 0, rounded back to input 0's type when that is float16 or bfloat16.</summary>
+    private static void Complete(KernelContext context, Tensor result)
+    {
+        if (context.IsOutput(0, result))
+            return;
+        DataType first = context.InputCount > 0 && context.OptionalTensor(0) is { } x ? x.DataType : DataType.Undefined;
+        if (result.DataType == DataType.Float && first is DataType.Float16 or DataType.BFloat16)
+        {
+            Span<byte> narrowed = context.AllocateOutput(0, first, result.Dims);
+            Conversion.Convert(DataType.Float, result.RawData.Span, first, narrowed, result.ElementCount, ConversionOptions.Default);
+            return;
+        }
+        context.SetOutput(0, OnnxValue.FromTensor(result));
     }
 
     /// <summary>Converts every element of <paramref name="x"/> to <paramref name="type"/> by the rules of Cast.</summary>

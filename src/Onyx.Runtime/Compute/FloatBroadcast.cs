@@ -21,18 +21,23 @@ internal interface IFloatRowOperator
 /// </summary>
 internal static class FloatBroadcast
 {
-    /// <summary><typeparamref name="TOp"/> of float tensors A and B (B broadcast as <paramref name="bDims"/>), as a new tensor.</summary>
-    public static Tensor Zip<TOp>(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims) where TOp : IFloatRowOperator
+    /// <summary>
+    /// <typeparamref name="TOp"/> of float tensors A and B (B broadcast as <paramref name="bDims"/>): output 0 of
+    /// <paramref name="context"/> with <paramref name="toOutput"/>, else a new tensor.
+    /// </summary>
+    public static Tensor Zip<TOp>(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims, bool toOutput = false) where TOp : IFloatRowOperator
     {
-        long[] dims = ElementwiseLoops.BroadcastShape(context, a, b, bDims);
-        Tensor result = ElementwiseLoops.Allocate<float>(dims, out Span<float> z);
+        int rank = ElementwiseLoops.BroadcastRank(a, bDims);
+        Span<long> dims = rank <= 32 ? stackalloc long[rank] : new long[rank];
+        ElementwiseLoops.BroadcastShape(context, a, b, bDims, dims);
+        Tensor result = ElementwiseLoops.Allocate<float>(dims, out Span<float> z, toOutput ? context : null);
         Zip<TOp>(a.AsSpan<float>(), a.Dims, b.AsSpan<float>(), bDims, dims, z);
         return result;
     }
 
     /// <summary>Writes <typeparamref name="TOp"/> of <paramref name="x"/> and <paramref name="y"/> broadcast to <paramref name="dims"/> into <paramref name="z"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Zip<TOp>(ReadOnlySpan<float> x, IReadOnlyList<long> xDims, ReadOnlySpan<float> y, IReadOnlyList<long> yDims, long[] dims, Span<float> z)
+    public static void Zip<TOp>(ReadOnlySpan<float> x, IReadOnlyList<long> xDims, ReadOnlySpan<float> y, IReadOnlyList<long> yDims, ReadOnlySpan<long> dims, Span<float> z)
         where TOp : IFloatRowOperator
     {
         if (z.IsEmpty)
@@ -54,8 +59,9 @@ internal static class FloatBroadcast
         }
         int rank = dims.Length;
         Span<long> xStrides = stackalloc long[rank], yStrides = stackalloc long[rank], index = stackalloc long[rank];
-        Strides(xDims, dims, xStrides);
-        Strides(yDims, dims, yStrides);
+        index.Clear();
+        Broadcasting.Strides(xDims, dims, xStrides);
+        Broadcasting.Strides(yDims, dims, yStrides);
         // The row: the trailing axes (size-1 axes aside) on which each operand is either contiguous or repeated alike.
         int axis = rank;
         bool xRow = false, yRow = false, patterned = false;
@@ -83,33 +89,7 @@ internal static class FloatBroadcast
                 TOp.RowScalar(x.Slice((int)xOffset, n), y[(int)yOffset], row);
             else
                 TOp.ScalarRow(x[(int)xOffset], y.Slice((int)yOffset, n), row);
-            for (int k = axis - 1; k >= 0; k--)
-            {
-                if (++index[k] < dims[k])
-                {
-                    xOffset += xStrides[k];
-                    yOffset += yStrides[k];
-                    break;
-                }
-                xOffset -= xStrides[k] * (dims[k] - 1);
-                yOffset -= yStrides[k] * (dims[k] - 1);
-                index[k] = 0;
-            }
-        }
-    }
-
-    /// <summary>The stride of each output axis in an operand of <paramref name="inputDims"/> (0 where it broadcasts).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Strides(IReadOnlyList<long> inputDims, long[] dims, Span<long> strides)
-    {
-        long stride = 1;
-        for (int i = dims.Length - 1; i >= 0; i--)
-        {
-            int k = i - (dims.Length - inputDims.Count);
-            bool present = k >= 0 && inputDims[k] != 1;
-            strides[i] = present ? stride : 0;
-            if (present)
-                stride *= inputDims[k];
+            Broadcasting.Advance(index, dims, axis, xStrides, yStrides, ref xOffset, ref yOffset);
         }
     }
 }

@@ -28,7 +28,7 @@ internal static class RealTensors
     }
 
     /// <summary>Allocates output <paramref name="index"/> of <paramref name="type"/> and fills it from <paramref name="values"/> (8-bit ints saturate).</summary>
-    public static void Write(KernelContext context, int index, DataType type, long[] dims, ReadOnlySpan<double> values)
+    public static void Write(KernelContext context, int index, DataType type, ReadOnlySpan<long> dims, ReadOnlySpan<double> values)
     {
         switch (type)
         {

@@ -87,6 +87,34 @@ internal sealed class KernelContext
         return bytes;
     }
 
+    /// <summary>
+    /// Sets output <paramref name="index"/> to the elements of <paramref name="source"/> under <paramref name="dims"/>
+    /// (as many elements), sharing its data: values are never changed in place. In a run the output is the slot's own
+    /// tensor object, reused from run to run; string tensors are copied.
+    /// </summary>
+    public void SetView(int index, Tensor source, ReadOnlySpan<long> dims)
+    {
+        if (source.DataType == DataType.String)
+        {
+            var copy = new Tensor(DataType.String, dims.ToArray());
+            copy.Strings.AddRange(source.Strings);
+            SetOutput(index, OnnxValue.FromTensor(copy));
+            return;
+        }
+        if (_state is not null && index < _outputSlots.Length && _outputSlots[index] >= 0)
+        {
+            OnnxValue value = _state.Allocate(index, _outputSlots[index], source.DataType, dims, 0);
+            value.Tensor.RawData = source.RawData;
+            SetOutput(index, value);
+            return;
+        }
+        SetOutput(index, OnnxValue.FromTensor(new Tensor(source.DataType, dims.ToArray(), source.RawData)));
+    }
+
+    /// <summary>True when output <paramref name="index"/> is already set to <paramref name="tensor"/>.</summary>
+    public bool IsOutput(int index, Tensor tensor) =>
+        index < _outputs.Length && _outputs[index] is { Kind: OnnxValueKind.Tensor } value && ReferenceEquals(value.Tensor, tensor);
+
     /// <summary>Sets output <paramref name="index"/> to <paramref name="value"/> (an input passed through, a sequence, a string tensor).</summary>
     public void SetOutput(int index, OnnxValue value)
     {

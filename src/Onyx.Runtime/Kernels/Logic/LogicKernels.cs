@@ -21,7 +21,7 @@ internal static class LogicKernels
         Map<BitwiseNotOp>("BitwiseNot"),
         KernelRegistration.All("Equal", node => ElementwiseKernel.Binary(node, (context, a, b, bDims) => a.DataType == DataType.String
             ? ElementwiseLoops.ZipStringsEqual(context, a, b, bDims)
-            : ElementwiseLoops.ZipCompare(context, a, b, bDims, default(EqualOp)))),
+            : ElementwiseLoops.ZipCompare(context, a, b, bDims, default(EqualOp), toOutput: true))),
         Comparison<LessOp>("Less"),
         Comparison<GreaterOp>("Greater"),
         Comparison<LessOrEqualOp>("LessOrEqual"),
@@ -35,13 +35,13 @@ internal static class LogicKernels
     ];
 
     private static KernelRegistration Integer<TOp>(string opType) where TOp : struct, IIntegerOperator =>
-        KernelRegistration.All(opType, node => ElementwiseKernel.Binary(node, (context, a, b, bDims) => ElementwiseLoops.ZipInteger(context, a, b, bDims, default(TOp))));
+        KernelRegistration.All(opType, node => ElementwiseKernel.Binary(node, (context, a, b, bDims) => ElementwiseLoops.ZipInteger(context, a, b, bDims, default(TOp), toOutput: true)));
 
     private static KernelRegistration Map<TOp>(string opType) where TOp : struct, IIntegerFunction =>
         KernelRegistration.All(opType, _ => ElementwiseKernel.Unary((context, x) => ElementwiseLoops.MapInteger(context, x, "X", default(TOp))));
 
     private static KernelRegistration Comparison<TOp>(string opType) where TOp : struct, IComparison =>
-        KernelRegistration.All(opType, node => ElementwiseKernel.Binary(node, (context, a, b, bDims) => ElementwiseLoops.ZipCompare(context, a, b, bDims, default(TOp))));
+        KernelRegistration.All(opType, node => ElementwiseKernel.Binary(node, (context, a, b, bDims) => ElementwiseLoops.ZipCompare(context, a, b, bDims, default(TOp), toOutput: true)));
 
     /// <summary>Shifts are defined for the unsigned integer types only (Operators.md, BitShift).</summary>
     private static Kernel BitShift<TOp>(KernelNode node) where TOp : struct, IIntegerOperator =>

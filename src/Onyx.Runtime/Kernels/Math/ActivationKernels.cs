@@ -26,12 +26,12 @@ internal static class ActivationKernels
         KernelRegistration.All("Gelu", node =>
         {
             GeluOp op = GeluOp.Of(node);
-            return ElementwiseKernel.Unary((context, x) => x.DataType == DataType.Float ? ElementwiseLoops.MapSpan(x, op) : ElementwiseLoops.Map(context, x, "X", op));
+            return ElementwiseKernel.Unary((context, x) => x.DataType == DataType.Float ? ElementwiseLoops.MapSpan(x, op, ElementwiseKernel.ResultIsOutput(context) ? context : null) : ElementwiseLoops.Map(context, x, "X", op, ElementwiseKernel.ResultIsOutput(context)));
         }),
         KernelRegistration.All("Shrink", node =>
         {
             var op = new ShrinkOp(node.Attributes.Float("bias") ?? 0, node.Attributes.Float("lambd") ?? 0);
-            return ElementwiseKernel.Unary((context, x) => ElementwiseLoops.MapNumeric(context, x, "input", op));
+            return ElementwiseKernel.Unary((context, x) => ElementwiseLoops.MapNumeric(context, x, "input", op, ElementwiseKernel.ResultIsOutput(context)));
         }),
         KernelRegistration.All("PRelu", PRelu),
         KernelRegistration.All("SwiGLU", SwiGLU),
@@ -44,7 +44,7 @@ internal static class ActivationKernels
         KernelRegistration.All(opType, node =>
         {
             TOp op = read(node);
-            return ElementwiseKernel.Unary((context, x) => ElementwiseLoops.Map(context, x, "X", op));
+            return ElementwiseKernel.Unary((context, x) => ElementwiseLoops.Map(context, x, "X", op, ElementwiseKernel.ResultIsOutput(context)));
         });
 
     /// <summary>

@@ -16,19 +16,19 @@ internal static class ElementwiseKernels
 
     /// <summary>A binary numeric kernel; an integer division by zero fails naming the divisor B.</summary>
     public static Kernel Arithmetic<TOp>(KernelNode node, TOp op = default) where TOp : struct, INumericOperator =>
-        ElementwiseKernel.Binary(node, (context, a, b, bDims) => Zip(context, a, b, bDims, op));
+        ElementwiseKernel.Binary(node, (context, a, b, bDims) => Zip(context, a, b, bDims, op, ElementwiseKernel.ResultIsOutput(context)));
 
     /// <summary><see cref="Arithmetic{TOp}"/> whose float inputs go row by row through <typeparamref name="TRows"/>.</summary>
     private static Kernel FloatRowArithmetic<TOp, TRows>(KernelNode node) where TOp : struct, INumericOperator where TRows : IFloatRowOperator =>
         ElementwiseKernel.Binary(node, (context, a, b, bDims) => a.DataType == DataType.Float && b.DataType == DataType.Float
-            ? FloatBroadcast.Zip<TRows>(context, a, b, bDims)
-            : Zip(context, a, b, bDims, default(TOp)));
+            ? FloatBroadcast.Zip<TRows>(context, a, b, bDims, ElementwiseKernel.ResultIsOutput(context))
+            : Zip(context, a, b, bDims, default(TOp), ElementwiseKernel.ResultIsOutput(context)));
 
-    private static Tensor Zip<TOp>(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims, TOp op) where TOp : struct, INumericOperator
+    private static Tensor Zip<TOp>(KernelContext context, Tensor a, Tensor b, IReadOnlyList<long> bDims, TOp op, bool toOutput) where TOp : struct, INumericOperator
     {
         try
         {
-            return ElementwiseLoops.Zip(context, a, b, bDims, op);
+            return ElementwiseLoops.Zip(context, a, b, bDims, op, toOutput);
         }
         catch (DivideByZeroException)
         {

@@ -13,13 +13,17 @@ internal static class MatrixKernels
 {
     public static IReadOnlyList<KernelRegistration> Kernels =>
     [
-        KernelRegistration.All("MatMul", _ => new DelegateKernel(RunMatMul)),
+        KernelRegistration.All("MatMul", _ => new MatMulKernel()),
         KernelRegistration.All("MatMulInteger", _ => new DelegateKernel(RunMatMulInteger)),
         KernelRegistration.All("Gemm", node => new GemmKernel(node)),
     ];
 
-    /// <summary>The geometry of a batched product: per output matrix, which A and B matrices feed it.</summary>
-    internal sealed record BatchedProduct(long[] OutputDims, int M, int K, int N, int[] ABatch, int[] BBatch);
+    /// <summary>The geometry of a batched product of A and B of the given dims: per output matrix, which A and B matrices feed it.</summary>
+    internal sealed record BatchedProduct(long[] ADims, long[] BDims, long[] OutputDims, int M, int K, int N, int[] ABatch, int[] BBatch)
+    {
+        /// <summary>True when this is the plan for A and B of <paramref name="aDims"/> and <paramref name="bDims"/>.</summary>
+        public bool Fits(long[] aDims, long[] bDims) => ADims.AsSpan().SequenceEqual(aDims) && BDims.AsSpan().SequenceEqual(bDims);
+    }
 
     internal static BatchedProduct Plan(KernelContext context, long[] aDims, long[] bDims, string aName, string bName)
     {
@@ -40,7 +44,7 @@ internal static class MatrixKernels
             output.Add(n);
         long[] outputDims = [.. output];
         context.ElementCount(outputDims);
-        return new BatchedProduct(outputDims, (int)m, (int)k, (int)n, Broadcasting.Offsets(aBatch, batch), Broadcasting.Offsets(bBatch, batch));
+        return new BatchedProduct([.. aDims], [.. bDims], outputDims, (int)m, (int)k, (int)n, Broadcasting.Offsets(aBatch, batch), Broadcasting.Offsets(bBatch, batch));
     }
 
     /// <summary>y = the batched product; float goes to <see cref="Sgemm"/>, other types to the generic loop (y zeroed).</summary>
@@ -86,12 +90,24 @@ internal static class MatrixKernels
         return true;
     }
 
-    private static void RunMatMul(KernelContext context)
+    /// <summary>MatMul; the plan of the last shapes is kept (one immutable plan swapped whole, so concurrent runs share it safely).</summary>
+    private sealed class MatMulKernel : Kernel
     {
-        Tensor a = context.Tensor(0), b = context.Tensor(1);
-        if (a.DataType != b.DataType)
-            throw context.Fail($"inputs 'A' and 'B' have different element types, {a.DataType.TypeName()} and {b.DataType.TypeName()}");
-        ComputeElements.Dispatch(context, a.DataType, new MatMulBody(a, b, Plan(context, a.Dims, b.Dims, "A", "B")));
+        private BatchedProduct? _last;
+
+        public override void Run(KernelContext context)
+        {
+            Tensor a = context.Tensor(0), b = context.Tensor(1);
+            if (a.DataType != b.DataType)
+                throw context.Fail($"inputs 'A' and 'B' have different element types, {a.DataType.TypeName()} and {b.DataType.TypeName()}");
+            BatchedProduct? plan = Volatile.Read(ref _last);
+            if (plan is null || !plan.Fits(a.Dims, b.Dims))
+            {
+                plan = Plan(context, a.Dims, b.Dims, "A", "B");
+                Volatile.Write(ref _last, plan);
+            }
+            ComputeElements.Dispatch(context, a.DataType, new MatMulBody(a, b, plan));
+        }
     }
 
     private readonly struct MatMulBody(Tensor a, Tensor b, BatchedProduct plan) : IElementBody
@@ -187,23 +203,24 @@ internal static class MatrixKernels
             long bk = _transB ? b.Dims[1] : b.Dims[0], n = _transB ? b.Dims[0] : b.Dims[1];
             if (k != bk)
                 throw context.Fail($"the inner dims of 'A' [{string.Join(",", a.Dims)}] (transA={(_transA ? 1 : 0)}) and 'B' [{string.Join(",", b.Dims)}] (transB={(_transB ? 1 : 0)}) differ ({k} and {bk})");
-            long[] dims = [m, n];
-            int[]? cOffsets = null;
-            if (c is not null)
-            {
-                long[]? shape = Broadcasting.Shape(c.Dims, dims);
-                if (shape is null || !shape.AsSpan().SequenceEqual(dims))
-                    throw context.Fail($"input 'C' of shape [{string.Join(",", c.Dims)}] cannot be broadcast to [{m},{n}]");
-                cOffsets = Broadcasting.Offsets(c.Dims, dims);
-            }
-            ComputeElements.Dispatch(context, a.DataType, new Body(this, a, b, c, cOffsets, (int)m, (int)k, (int)n));
+            if (c is not null && !BroadcastsTo(c.Dims, m, n))
+                throw context.Fail($"input 'C' of shape [{string.Join(",", c.Dims)}] cannot be broadcast to [{m},{n}]");
+            ComputeElements.Dispatch(context, a.DataType, new Body(this, a, b, c, (int)m, (int)k, (int)n));
         }
 
-        private readonly struct Body(GemmKernel kernel, Tensor a, Tensor b, Tensor? c, int[]? cOffsets, int m, int k, int n) : IElementBody
+        /// <summary>True when C of <paramref name="cDims"/> broadcasts unidirectionally to [m, n].</summary>
+        private static bool BroadcastsTo(long[] cDims, long m, long n) =>
+            cDims.Length <= 2 && (cDims.Length < 1 || cDims[^1] == 1 || cDims[^1] == n) && (cDims.Length < 2 || cDims[0] == 1 || cDims[0] == m);
+
+        /// <summary>C's stride between rows and between columns of Y (0 along an axis it repeats on).</summary>
+        private static (int Row, int Column) Strides(long[] cDims) =>
+            (cDims.Length == 2 && cDims[0] != 1 ? (int)cDims[1] : 0, cDims.Length >= 1 && cDims[^1] != 1 ? 1 : 0);
+
+        private readonly struct Body(GemmKernel kernel, Tensor a, Tensor b, Tensor? c, int m, int k, int n) : IElementBody
         {
             public void Run<T>(KernelContext context) where T : unmanaged, INumber<T>
             {
-                long[] dims = [m, n];
+                ReadOnlySpan<long> dims = [m, n];
                 Span<T> y = ComputeElements.Output<T>(context, 0, a.DataType, dims);
                 if (typeof(T) == typeof(float))
                     RunSingle(MemoryMarshal.Cast<T, float>(y), context.Node.Threads);
@@ -215,11 +232,18 @@ internal static class MatrixKernels
             private void RunSingle(Span<float> y, int threads)
             {
                 float beta = 0;
-                if (c is not null && cOffsets is not null && kernel._beta != 0)
+                if (c is not null && kernel._beta != 0)
                 {
                     ReadOnlySpan<float> cValues = ComputeElements.Read<float>(c);
-                    for (int i = 0; i < y.Length; i++)
-                        y[i] = cValues[cOffsets[i]];
+                    (int rowStride, int columnStride) = Strides(c.Dims);
+                    for (int i = 0; i < m; i++)
+                    {
+                        Span<float> row = y.Slice(i * n, n);
+                        if (columnStride == 1)
+                            cValues.Slice(i * rowStride, n).CopyTo(row);
+                        else
+                            row.Fill(cValues[i * rowStride]);
+                    }
                     beta = kernel._beta;
                 }
                 Sgemm.Multiply(kernel._transA, kernel._transB, m, n, k, kernel._alpha, ComputeElements.Read<float>(a), kernel._transA ? m : k,
@@ -236,11 +260,15 @@ internal static class MatrixKernels
                     for (int i = 0; i < y.Length; i++)
                         y[i] *= alpha;
                 }
-                if (c is not null && cOffsets is not null)
+                if (c is not null)
                 {
                     ReadOnlySpan<T> cValues = ComputeElements.Read<T>(c);
-                    for (int i = 0; i < y.Length; i++)
-                        y[i] += beta * cValues[cOffsets[i]];
+                    (int rowStride, int columnStride) = Strides(c.Dims);
+                    for (int i = 0; i < m; i++)
+                    {
+                        for (int j = 0; j < n; j++)
+                            y[i * n + j] += beta * cValues[i * rowStride + j * columnStride];
+                    }
                 }
             }
         }

@@ -35,21 +35,21 @@ internal static class UnaryKernels
 
     /// <summary>Every version of a float function of one input.</summary>
     public static KernelRegistration Real<TOp>(string opType, TOp op = default) where TOp : struct, IRealFunction =>
-        KernelRegistration.All(opType, _ => ElementwiseKernel.Unary((context, x) => ElementwiseLoops.Map(context, x, "X", op)));
+        KernelRegistration.All(opType, _ => ElementwiseKernel.Unary((context, x) => ElementwiseLoops.Map(context, x, "X", op, ElementwiseKernel.ResultIsOutput(context))));
 
     /// <summary><see cref="Real{TOp}"/> with float tensors mapped as one span.</summary>
     public static KernelRegistration RealSpan<TOp>(string opType, TOp op = default) where TOp : struct, IRealFunction, IFloatSpanFunction =>
         KernelRegistration.All(opType, _ => ElementwiseKernel.Unary((context, x) =>
-            x.DataType == DataType.Float ? ElementwiseLoops.MapSpan(x, op) : ElementwiseLoops.Map(context, x, "X", op)));
+            x.DataType == DataType.Float ? ElementwiseLoops.MapSpan(x, op, ElementwiseKernel.ResultIsOutput(context) ? context : null) : ElementwiseLoops.Map(context, x, "X", op, ElementwiseKernel.ResultIsOutput(context))));
 
     /// <summary>Every version of a numeric function of one input.</summary>
     public static KernelRegistration Numeric<TOp>(string opType, TOp op = default) where TOp : struct, INumericFunction =>
-        KernelRegistration.All(opType, _ => ElementwiseKernel.Unary((context, x) => ElementwiseLoops.MapNumeric(context, x, "X", op)));
+        KernelRegistration.All(opType, _ => ElementwiseKernel.Unary((context, x) => ElementwiseLoops.MapNumeric(context, x, "X", op, ElementwiseKernel.ResultIsOutput(context))));
 
     /// <summary><see cref="Numeric{TOp}"/> with float tensors mapped as one span.</summary>
     public static KernelRegistration NumericSpan<TOp>(string opType, TOp op = default) where TOp : struct, INumericFunction, IFloatSpanFunction =>
         KernelRegistration.All(opType, _ => ElementwiseKernel.Unary((context, x) =>
-            x.DataType == DataType.Float ? ElementwiseLoops.MapSpan(x, op) : ElementwiseLoops.MapNumeric(context, x, "X", op)));
+            x.DataType == DataType.Float ? ElementwiseLoops.MapSpan(x, op, ElementwiseKernel.ResultIsOutput(context) ? context : null) : ElementwiseLoops.MapNumeric(context, x, "X", op, ElementwiseKernel.ResultIsOutput(context))));
 
     /// <summary>Erf also takes integers (Erf-9 on): computed in double and converted back by the rules of Cast, as the reference does.</summary>
     private static Tensor Erf(KernelContext context, Tensor x) => x.DataType == DataType.Float ? ElementwiseLoops.MapSpan(x, default(ErfOp))

@@ -91,7 +91,9 @@ internal static class AxesNormalizationKernels
             Tensor x = context.Tensor(0), scale = context.Tensor(1);
             Tensor? bias = centered ? context.OptionalTensor(2) : null;
             int axis = Axis(context, _axis, x.Dims.Length);
-            long[] statDims = [.. x.Dims[..axis], .. Enumerable.Repeat(1L, x.Dims.Length - axis)];
+            Span<long> statDims = x.Dims.Length <= 32 ? stackalloc long[x.Dims.Length] : new long[x.Dims.Length];
+            x.Dims.AsSpan(0, axis).CopyTo(statDims);
+            statDims[axis..].Fill(1);
             if (x.DataType == DataType.Float && x.ElementCount > 0 && scale.DataType == DataType.Float && bias?.DataType is null or DataType.Float
                 && (_stashType == DataType.Float || !centered || !context.HasOutput(1) && !context.HasOutput(2))
                 && PerRow(x.Dims, axis, scale) && (bias is null || PerRow(x.Dims, axis, bias)))
@@ -99,7 +101,7 @@ internal static class AxesNormalizationKernels
                 RunFloat(context, x, scale, bias, axis, statDims);
                 return;
             }
-            int[] group = Broadcasting.Offsets(statDims, x.Dims);
+            int[] group = Broadcasting.Offsets(statDims.ToArray(), x.Dims);
             double[] xs = RealTensors.Read(context, x, "X");
             (double[] mean, double[] invStdDev) = Statistics(xs, group, (int)context.ElementCount(statDims), centered, _epsilon);
             double[] y = Apply(xs, group, mean, invStdDev,
@@ -117,7 +119,7 @@ internal static class AxesNormalizationKernels
         /// Float X, scale and bias of one value per row position: per row, the mean (when centered) and the mean square
         /// of x − mean in two vectorised passes, then y = (x − mean)·invStdDev·scale + bias in three.
         /// </summary>
-        private void RunFloat(KernelContext context, Tensor x, Tensor scale, Tensor? bias, int axis, long[] statDims)
+        private void RunFloat(KernelContext context, Tensor x, Tensor scale, Tensor? bias, int axis, ReadOnlySpan<long> statDims)
         {
             ReadOnlySpan<float> xs = x.AsSpan<float>(), gamma = scale.AsSpan<float>(), beta = bias is null ? default : bias.AsSpan<float>();
             Span<float> y = context.Output<float>(0, DataType.Float, x.Dims);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Onyx.Runtime.Compute;
 using static Onyx.Runtime.Kernels.Tensors.GatherInputs;
 
@@ -20,11 +21,45 @@ internal static class GatherKernels
         if (data.Dims.Length == 0)
             throw context.Fail($"input 0 ('{Name(context, 0)}') is a scalar; Gather needs rank 1 or more");
         int axis = Axis(context, axisAttribute, data.Dims.Length);
-        long[] indices = Indices(context, 1);
         long dim = data.Dims[axis];
-        Normalize(context, 1, indices, dim);
-        long[] dims = [.. data.Dims[..axis], .. indexTensor.Dims, .. data.Dims[(axis + 1)..]];
+        int rank = data.Dims.Length - 1 + indexTensor.Dims.Length;
+        Span<long> dims = rank <= 32 ? stackalloc long[rank] : new long[rank];
+        data.Dims.AsSpan(0, axis).CopyTo(dims);
+        indexTensor.Dims.CopyTo(dims[axis..]);
+        data.Dims.AsSpan(axis + 1).CopyTo(dims[(axis + indexTensor.Dims.Length)..]);
         long outer = IndexingOffsets.Product(data.Dims, 0, axis), inner = IndexingOffsets.Product(data.Dims, axis + 1, data.Dims.Length);
+        int bits = data.DataType.BitsPerElement();
+        if (data.DataType == DataType.String || bits < 8)
+        {
+            GatherIndexed(context, data, dims.ToArray(), outer, dim, inner);
+            return;
+        }
+        switch (indexTensor.DataType)
+        {
+            case DataType.Int64: CheckIndices(context, indexTensor.AsSpan<long>(), dim); break;
+            case DataType.Int32: CheckIndices(context, indexTensor.AsSpan<int>(), dim); break;
+            default: throw context.Fail($"input 1 ('{Name(context, 1)}') is {indexTensor.DataType.TypeName()}; expected int32 or int64");
+        }
+        Span<byte> target = context.AllocateOutput(0, data.DataType, dims);
+        var blocks = new GatherBlocks(data.RawData.Span, target, outer, dim, inner * (bits / 8));
+        if (indexTensor.DataType == DataType.Int64)
+            blocks.Copy(indexTensor.AsSpan<long>());
+        else
+            blocks.Copy(indexTensor.AsSpan<int>());
+    });
+
+    /// <summary>Fails naming input 1 unless every index lies in [-dim, dim - 1].</summary>
+    private static void CheckIndices<T>(KernelContext context, ReadOnlySpan<T> indices, long dim) where T : IBinaryInteger<T>
+    {
+        foreach (T index in indices)
+            Index(context, 1, long.CreateTruncating(index), dim);
+    }
+
+    /// <summary>Gather of elements narrower than a byte or strings, assembled by position.</summary>
+    private static void GatherIndexed(KernelContext context, Tensor data, long[] dims, long outer, long dim, long inner)
+    {
+        long[] indices = Indices(context, 1);
+        Normalize(context, 1, indices, dim);
         var source = new IndexedSource(data);
         IndexedTarget output = Output(context, data.DataType, dims);
         long to = 0;
@@ -37,7 +72,29 @@ internal static class GatherKernels
             }
         }
         SetOutput(context, 0, output, dims);
-    });
+    }
+
+    /// <summary>Copies, for each outer position and each (checked) index, the block of <c>block</c> bytes at that index.</summary>
+    private readonly ref struct GatherBlocks(ReadOnlySpan<byte> source, Span<byte> target, long outer, long dim, long block)
+    {
+        private readonly ReadOnlySpan<byte> _source = source;
+        private readonly Span<byte> _target = target;
+
+        public void Copy<T>(ReadOnlySpan<T> indices) where T : IBinaryInteger<T>
+        {
+            int size = (int)block, to = 0;
+            for (long o = 0; o < outer; o++)
+            {
+                foreach (T value in indices)
+                {
+                    long index = long.CreateTruncating(value);
+                    long from = (o * dim + (index < 0 ? index + dim : index)) * block;
+                    _source.Slice((int)from, size).CopyTo(_target.Slice(to, size));
+                    to += size;
+                }
+            }
+        }
+    }
 
     /// <summary>Output shaped like indices: each element is data's at the same position, with the axis coordinate taken from indices.</summary>
     private static Kernel GatherElements(long axisAttribute) => new DelegateKernel(context =>

@@ -23,21 +23,45 @@ internal static class LayoutKernels
         KernelRegistration.All("SpaceToDepth", node => SpaceToDepth(BlockSize(node))),
     ];
 
-    private static Kernel Transpose(IReadOnlyList<long>? perm) => new DelegateKernel(context =>
+    private static Kernel Transpose(IReadOnlyList<long>? perm)
     {
-        Tensor input = context.Tensor(0);
-        int rank = input.Dims.Length;
-        int[] order = perm is null ? [.. Enumerable.Range(0, rank).Reverse()] : Axes(context, perm, rank, "attribute 'perm'");
-        if (order.Length != rank)
-            throw context.Fail($"attribute 'perm' has {order.Length} axes, but input 0 ('{Name(context, 0)}') has rank {rank}");
-        long[] dims = [.. order.Select(a => input.Dims[a])];
-        if (input.DataType == DataType.Float && BatchedTranspose.Of(input.Dims, order) is { } swap)
+        long[]? permAttribute = perm is null ? null : [.. perm];
+        return new DelegateKernel(context =>
         {
-            BatchedTranspose.Transpose(input.AsSpan<float>(), context.Output<float>(0, DataType.Float, dims), (int)swap.Batch, (int)swap.Rows, (int)swap.Cols);
-            return;
-        }
-        CopyByMaps(context, 0, input, dims, AxisMaps.Transposed(input.Dims, order));
-    });
+            Tensor input = context.Tensor(0);
+            int rank = input.Dims.Length;
+            int count = permAttribute?.Length ?? rank;
+            Span<int> order = count <= MaxStackRank ? stackalloc int[count] : new int[count];
+            for (int k = 0; k < count; k++)
+                order[k] = permAttribute is null ? rank - 1 - k : PermAxis(context, permAttribute[k], rank, order[..k]);
+            if (count != rank)
+                throw context.Fail($"attribute 'perm' has {count} axes, but input 0 ('{Name(context, 0)}') has rank {rank}");
+            Span<long> dims = rank <= MaxStackRank ? stackalloc long[rank] : new long[rank];
+            for (int k = 0; k < rank; k++)
+                dims[k] = input.Dims[order[k]];
+            if (input.DataType == DataType.String || input.DataType.BitsPerElement() < 8)
+            {
+                CopyByMaps(context, 0, input, dims.ToArray(), AxisMaps.Transposed(input.Dims, order.ToArray()));
+                return;
+            }
+            Span<byte> target = context.AllocateOutput(0, input.DataType, dims);
+            StridedTranspose.Transpose(input.RawData.Span, target, input.DataType.BitsPerElement() / 8, input.Dims, order);
+        });
+    }
+
+    // Perms up to this rank live on the stack.
+    private const int MaxStackRank = 32;
+
+    /// <summary>One axis of 'perm' made non-negative; fails when it is out of range or among <paramref name="earlier"/>.</summary>
+    private static int PermAxis(KernelContext context, long axis, int rank, ReadOnlySpan<int> earlier)
+    {
+        if (axis < -rank || axis >= rank)
+            throw context.Fail($"attribute 'perm' holds axis {axis}, outside [{-rank}, {rank - 1}]");
+        int normalized = (int)(axis < 0 ? axis + rank : axis);
+        if (earlier.Contains(normalized))
+            throw context.Fail($"attribute 'perm' names axis {axis} twice");
+        return normalized;
+    }
 
     private static Kernel Concat(long axisAttribute) => new DelegateKernel(context =>
     {

@@ -21,20 +21,24 @@ internal static class ViewKernels
 
     private static Kernel CreateReshape(KernelNode node)
     {
-        IReadOnlyList<long>? shapeAttribute = node.Version < 5 ? node.Attributes.Ints("shape") ?? throw node.Fail("attribute 'shape' is required") : null;
+        long[]? shapeAttribute = node.Version < 5 ? [.. node.Attributes.Ints("shape") ?? throw node.Fail("attribute 'shape' is required")] : null;
         bool allowZero = node.Attributes.Int("allowzero", 0) != 0;
         return new DelegateKernel(context =>
         {
             Tensor data = context.Tensor(0);
-            long[] shape = shapeAttribute is null ? Longs(context, 1) : [.. shapeAttribute];
-            SetReshaped(context, 0, data, ReshapeDims(context, data.Dims, shape, allowZero));
+            ReadOnlySpan<long> shape = shapeAttribute ?? LongSpan(context, 1);
+            Span<long> dims = shape.Length <= MaxStackRank ? stackalloc long[shape.Length] : new long[shape.Length];
+            ReshapeDims(context, data.Dims, shape, allowZero, dims);
+            context.SetView(0, data, dims);
         });
     }
 
+    // Dims lists up to this long live on the stack.
+    private const int MaxStackRank = 32;
+
     /// <summary>Reshape's rule: 0 copies the input's dim at that index (unless allowzero), one -1 takes what remains.</summary>
-    private static long[] ReshapeDims(KernelContext context, long[] input, long[] shape, bool allowZero)
+    private static void ReshapeDims(KernelContext context, long[] input, ReadOnlySpan<long> shape, bool allowZero, Span<long> dims)
     {
-        var dims = new long[shape.Length];
         int inferred = -1;
         long known = 1;
         for (int i = 0; i < shape.Length; i++)
@@ -43,29 +47,28 @@ internal static class ViewKernels
             if (d == -1)
             {
                 if (inferred >= 0)
-                    throw context.Fail($"input 1 ('{Name(context, 1)}') {Shape(shape)} has more than one -1");
+                    throw context.Fail($"input 1 ('{Name(context, 1)}') {Shape(shape.ToArray())} has more than one -1");
                 inferred = i;
                 continue;
             }
             if (d == 0 && !allowZero)
-                d = i < input.Length ? input[i] : throw context.Fail($"input 1 ('{Name(context, 1)}') {Shape(shape)} copies dim {i} with 0, but input 0 has rank {input.Length}");
+                d = i < input.Length ? input[i] : throw context.Fail($"input 1 ('{Name(context, 1)}') {Shape(shape.ToArray())} copies dim {i} with 0, but input 0 has rank {input.Length}");
             if (d < 0)
-                throw context.Fail($"input 1 ('{Name(context, 1)}') {Shape(shape)} holds {d}; dims must be -1, 0 or positive");
+                throw context.Fail($"input 1 ('{Name(context, 1)}') {Shape(shape.ToArray())} holds {d}; dims must be -1, 0 or positive");
             dims[i] = d;
-            known = d == 0 ? 0 : checked(known * d);
+            known = d == 0 ? 0 : known > long.MaxValue / d ? throw context.Fail($"input 1 ('{Name(context, 1)}') {Shape(shape.ToArray())} has more elements than a tensor can hold") : known * d;
         }
         long count = context.ElementCount(input);
         if (inferred >= 0)
         {
             if (known == 0 || count % known != 0)
-                throw context.Fail($"input 1 ('{Name(context, 1)}') {Shape(shape)} cannot reshape input 0 {Shape(input)} of {count} elements");
+                throw context.Fail($"input 1 ('{Name(context, 1)}') {Shape(shape.ToArray())} cannot reshape input 0 {Shape(input)} of {count} elements");
             dims[inferred] = count / known;
         }
         else if (known != count)
         {
-            throw context.Fail($"input 1 ('{Name(context, 1)}') {Shape(shape)} holds {known} elements, but input 0 {Shape(input)} has {count}");
+            throw context.Fail($"input 1 ('{Name(context, 1)}') {Shape(shape.ToArray())} holds {known} elements, but input 0 {Shape(input)} has {count}");
         }
-        return dims;
     }
 
     private static Kernel CreateFlatten(KernelNode node)
@@ -79,35 +82,51 @@ internal static class ViewKernels
             if (axisAttribute < -rank || axisAttribute > rank)
                 throw context.Fail($"attribute 'axis' is {axisAttribute}, outside [{-rank}, {rank}] for input 0 ('{Name(context, 0)}') of rank {rank}");
             int axis = (int)(axisAttribute < 0 ? axisAttribute + rank : axisAttribute);
-            long outer = Compute.IndexingOffsets.Product(input.Dims, 0, axis);
-            SetReshaped(context, 0, input, [outer, Compute.IndexingOffsets.Product(input.Dims, axis, rank)]);
+            Span<long> dims = [Compute.IndexingOffsets.Product(input.Dims, 0, axis), Compute.IndexingOffsets.Product(input.Dims, axis, rank)];
+            context.SetView(0, input, dims);
         });
     }
 
-    private static Kernel Squeeze(IReadOnlyList<long>? axesAttribute) => new DelegateKernel(context =>
+    private static Kernel Squeeze(IReadOnlyList<long>? axesAttribute)
     {
-        Tensor input = context.Tensor(0);
-        long[]? axes = InputOrAttribute(context, 1, axesAttribute);
-        long[] dims = input.Dims;
-        int[] squeezed = axes is null
-            ? [.. Enumerable.Range(0, dims.Length).Where(i => dims[i] == 1)]
-            : Axes(context, axes, dims.Length, "the axes to squeeze");
-        foreach (int axis in squeezed)
-            if (dims[axis] != 1)
-                throw context.Fail($"cannot squeeze axis {axis} of input 0 ('{Name(context, 0)}') {Shape(dims)}: its dim is {dims[axis]}, not 1");
-        SetReshaped(context, 0, input, [.. dims.Where((_, i) => !squeezed.Contains(i))]);
-    });
+        long[]? attribute = axesAttribute is null ? null : [.. axesAttribute];
+        return new DelegateKernel(context =>
+        {
+            Tensor input = context.Tensor(0);
+            long[] dims = input.Dims;
+            bool given = context.HasInput(1) || attribute is not null;
+            ReadOnlySpan<long> axes = context.HasInput(1) ? LongSpan(context, 1) : attribute;
+            CheckAxes(context, axes, dims.Length, "the axes to squeeze");
+            int rank = 0;
+            Span<long> squeezed = dims.Length <= MaxStackRank ? stackalloc long[dims.Length] : new long[dims.Length];
+            for (int i = 0; i < dims.Length; i++)
+            {
+                bool named = given ? NamesAxis(axes, i, dims.Length) : dims[i] == 1;
+                if (named && dims[i] != 1)
+                    throw context.Fail($"cannot squeeze axis {i} of input 0 ('{Name(context, 0)}') {Shape(dims)}: its dim is {dims[i]}, not 1");
+                if (!named)
+                    squeezed[rank++] = dims[i];
+            }
+            context.SetView(0, input, squeezed[..rank]);
+        });
+    }
 
-    private static Kernel Unsqueeze(IReadOnlyList<long>? axesAttribute) => new DelegateKernel(context =>
+    private static Kernel Unsqueeze(IReadOnlyList<long>? axesAttribute)
     {
-        Tensor input = context.Tensor(0);
-        long[] axes = InputOrAttribute(context, 1, axesAttribute) ?? throw context.Fail("the axes to insert are required");
-        int rank = input.Dims.Length + axes.Length;
-        int[] inserted = Axes(context, axes, rank, "the axes to insert");
-        var dims = new long[rank];
-        int next = 0;
-        for (int i = 0; i < rank; i++)
-            dims[i] = inserted.Contains(i) ? 1 : input.Dims[next++];
-        SetReshaped(context, 0, input, dims);
-    });
+        long[]? attribute = axesAttribute is null ? null : [.. axesAttribute];
+        return new DelegateKernel(context =>
+        {
+            Tensor input = context.Tensor(0);
+            if (!context.HasInput(1) && attribute is null)
+                throw context.Fail("the axes to insert are required");
+            ReadOnlySpan<long> axes = context.HasInput(1) ? LongSpan(context, 1) : attribute;
+            int rank = input.Dims.Length + axes.Length;
+            CheckAxes(context, axes, rank, "the axes to insert");
+            Span<long> dims = rank <= MaxStackRank ? stackalloc long[rank] : new long[rank];
+            int next = 0;
+            for (int i = 0; i < rank; i++)
+                dims[i] = NamesAxis(axes, i, rank) ? 1 : input.Dims[next++];
+            context.SetView(0, input, dims);
+        });
+    }
 }
