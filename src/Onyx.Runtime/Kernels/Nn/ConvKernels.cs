@@ -98,7 +98,7 @@ internal static class ConvKernels
         int n = (int)xDims[0], c = (int)xDims[1], m = (int)wDims[0], groupIn = c / group, groupOut = m / group;
         if (group == c && m == group && wDims[1] == 1 && DepthwiseConvolution.Geometry.Of(window) is { } depthwise)
         {
-            DepthwiseConvolution.Convolve(depthwise, n * c, c, xs, ws, bias, y);
+            DepthwiseConvolution.Convolve(depthwise, n * c, c, xs, ws, bias, y, float.NegativeInfinity, float.PositiveInfinity, threads);
             return;
         }
         int inSize = window.InputSize, outSize = window.OutputSize, kernelSize = window.KernelSize, rows = groupIn * kernelSize;
