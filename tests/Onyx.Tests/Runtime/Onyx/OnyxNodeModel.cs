@@ -11,7 +11,11 @@ internal static class OnyxNodeModel
 {
     public static float[] Run(string opType, OnnxValue?[] inputs, params Attribute[] attributes) => RunValue(opType, inputs, attributes).ToArray<float>();
 
-    public static OnnxValue RunValue(string opType, OnnxValue?[] inputs, params Attribute[] attributes)
+    public static OnnxValue RunValue(string opType, OnnxValue?[] inputs, params Attribute[] attributes) =>
+        RunOnThreads(OperatorDomains.Onyx, opType, 0, inputs, attributes);
+
+    /// <summary>Runs one node of <paramref name="domain"/> with <paramref name="threads"/> intra-op threads (0: one per processor).</summary>
+    public static OnnxValue RunOnThreads(string domain, string opType, int threads, OnnxValue?[] inputs, params Attribute[] attributes)
     {
         var g = new GraphBuilder("g");
         var feeds = new Dictionary<string, OnnxValue>();
@@ -27,7 +31,7 @@ internal static class OnyxNodeModel
             feeds[name] = value;
             names.Add(name);
         }
-        var node = new Node(opType, names, ["out"], name: "n", domain: OperatorDomains.Onyx);
+        var node = new Node(opType, names, ["out"], name: "n", domain: domain);
         node.Attributes.AddRange(attributes);
         g.AddNode(node);
         g.AddOutput(new ValueInfo("out", null));
@@ -35,7 +39,7 @@ internal static class OnyxNodeModel
         ShapeInference.InferShapes(model);
         if (model.Graph.Outputs[0].Type is null)
             ShapeInference.InferShapes(model, new ShapeInferenceOptions { Strict = true });
-        return new InferenceSession(model, new SessionOptions { OptimizationLevel = GraphOptimizationLevel.DisableAll }).Run(feeds)["out"];
+        return new InferenceSession(model, new SessionOptions { OptimizationLevel = GraphOptimizationLevel.DisableAll, IntraOpThreads = threads }).Run(feeds)["out"];
     }
 
     public static float[] Values(int seed, int count)
