@@ -14,7 +14,8 @@ namespace Onyx.Runtime.Compute;
 /// A 3×3 kernel with stride 1 or 2 and no dilation (on AVX2) computes each output row from its three input rows
 /// (an all-zero row standing for a row in the padding): the columns whose window lies inside the input a vector at a
 /// time, the last vector overlapping the one before rather than leaving a tail, and the few border columns one by
-/// one. With stride 2 each input vector pair is split into its even and odd columns in register.
+/// one. With stride 2 each input vector pair is split into its even and odd columns in register. A small plane is
+/// first copied into a zeroed padded plane, so that it has no border columns.
 /// </para>
 /// <para>
 /// Other geometries go per output row: every kernel tap that lands inside the input is listed once, and the output
@@ -49,6 +50,9 @@ internal static unsafe class DepthwiseConvolution
 
     // The widest input row the all-zero row stands in for; wider planes take the general path.
     private const int ZeroRowLength = 4096;
+
+    // The most floats of a padded copy of one plane (see RunPart): past this size the copy costs more than the edges it saves.
+    private const int MaxPaddedPlane = 2048;
 
     private static readonly float* ZeroRow = (float*)NativeMemory.AllocZeroed(ZeroRowLength, sizeof(float));
 
@@ -99,18 +103,53 @@ internal static unsafe class DepthwiseConvolution
             General(job, first, end);
             return;
         }
-        // The output columns whose three taps all lie inside the row: ow·s − padLeft ≥ 0 and ow·s − padLeft + 2 ≤ width − 1.
         Geometry g = job.G;
-        int stride = g.StrideWidth, last = g.InWidth - 3 + g.PadLeft;
-        int inside = System.Math.Min(g.OutWidth, (g.PadLeft + stride - 1) / stride);
-        int outside = System.Math.Clamp(last < 0 ? 0 : last / stride + 1, inside, g.OutWidth);
-        for (int plane = first; plane < end; plane++)
+        long paddedHeight = System.Math.Max(g.InHeight + g.PadTop, (g.OutHeight - 1L) * g.StrideHeight + 3);
+        long paddedWidth = System.Math.Max(g.InWidth + g.PadLeft, (g.OutWidth - 1L) * g.StrideWidth + 3);
+        if (paddedHeight * paddedWidth > MaxPaddedPlane)
         {
-            if (outside - inside >= Vector256<float>.Count)
-                Plane3x3<Lanes256, Vector256<float>>(job, plane, inside, outside);
-            else
-                Plane3x3<Lanes128, Vector128<float>>(job, plane, inside, outside);
+            for (int plane = first; plane < end; plane++)
+                Plane3x3(job, g, job.X + (long)plane * g.InHeight * g.InWidth, plane);
+            return;
         }
+        // Small enough planes are copied into a zeroed padded plane first, so that every output column is inside it.
+        int paddedSize = (int)(paddedHeight * paddedWidth), width = (int)paddedWidth;
+        float[] rented = ArrayPool<float>.Shared.Rent(paddedSize);
+        try
+        {
+            fixed (float* padded = rented)
+            {
+                new Span<float>(padded, paddedSize).Clear();
+                Geometry inside = g with { InHeight = (int)paddedHeight, InWidth = width, PadTop = 0, PadLeft = 0 };
+                for (int plane = first; plane < end; plane++)
+                {
+                    float* source = job.X + (long)plane * g.InHeight * g.InWidth;
+                    for (int row = 0; row < g.InHeight; row++)
+                        new ReadOnlySpan<float>(source + (long)row * g.InWidth, g.InWidth).CopyTo(new Span<float>(padded + (row + g.PadTop) * width + g.PadLeft, g.InWidth));
+                    Plane3x3(job, inside, padded, plane);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Plane <paramref name="plane"/> of the output from <paramref name="source"/>, a plane of geometry <paramref name="g"/>.</summary>
+    private static void Plane3x3(in Job job, in Geometry g, float* source, int plane)
+    {
+        // The output columns whose three taps all lie inside the row: ow·s − padLeft ≥ 0 and ow·s − padLeft + 2 ≤ width − 1.
+        int stride = g.StrideWidth, last = g.InWidth - 3 + g.PadLeft;
+        int first = System.Math.Min(g.OutWidth, (g.PadLeft + stride - 1) / stride);
+        int end = System.Math.Clamp(last < 0 ? 0 : last / stride + 1, first, g.OutWidth);
+        int channel = plane % job.Channels;
+        float* output = job.Y + (long)plane * g.OutHeight * g.OutWidth, k = job.W + channel * 9;
+        float bias = job.Bias is null ? 0 : job.Bias[channel];
+        if (end - first >= Vector256<float>.Count)
+            Plane3x3<Lanes256, Vector256<float>>(g, source, output, k, bias, job.Min, job.Max, first, end);
+        else
+            Plane3x3<Lanes128, Vector128<float>>(g, source, output, k, bias, job.Min, job.Max, first, end);
     }
 
     /// <summary>
@@ -119,14 +158,10 @@ internal static unsafe class DepthwiseConvolution
     /// ending at <paramref name="end"/>; the other columns one by one.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Plane3x3<TLanes, TVector>(in Job job, int plane, int first, int end)
+    private static void Plane3x3<TLanes, TVector>(in Geometry g, float* source, float* output, float* k, float bias, float min, float max, int first, int end)
         where TLanes : IDepthwiseLanes<TVector> where TVector : unmanaged
     {
-        Geometry g = job.G;
-        int channel = plane % job.Channels, stride = g.StrideWidth, padLeft = g.PadLeft, count = TLanes.Count;
-        float* source = job.X + (long)plane * g.InHeight * g.InWidth, output = job.Y + (long)plane * g.OutHeight * g.OutWidth;
-        float* k = job.W + channel * 9;
-        float bias = job.Bias is null ? 0 : job.Bias[channel], min = job.Min, max = job.Max;
+        int stride = g.StrideWidth, padLeft = g.PadLeft, count = TLanes.Count;
         TVector k0 = TLanes.Broadcast(k[0]), k1 = TLanes.Broadcast(k[1]), k2 = TLanes.Broadcast(k[2]);
         TVector k3 = TLanes.Broadcast(k[3]), k4 = TLanes.Broadcast(k[4]), k5 = TLanes.Broadcast(k[5]);
         TVector k6 = TLanes.Broadcast(k[6]), k7 = TLanes.Broadcast(k[7]), k8 = TLanes.Broadcast(k[8]);
