@@ -11,7 +11,7 @@ namespace Onyx.Runtime.Compute;
 /// The 2-D depthwise convolution (each channel convolved with its own kernel) of float planes, computed directly, the
 /// planes split over the intra-op threads, each output clamped to [min, max] as it is stored.
 /// <para>
-/// A 3×3 kernel with stride 1 or 2 and no dilation (on AVX2) computes each output row from its three input rows
+/// A 3×3 kernel with stride 1 or 2 and no dilation (on AVX2 with FMA) computes each output row from its three input rows
 /// (an all-zero row standing for a row in the padding): the columns whose window lies inside the input a vector at a
 /// time, the last vector overlapping the one before rather than leaving a tail, and the few border columns one by
 /// one. With stride 2 each input vector pair is split into its even and odd columns in register. A small plane is
@@ -74,7 +74,7 @@ internal static unsafe class DepthwiseConvolution
         }
         if (planes == 0 || outSize == 0)
             return;
-        bool fast = Avx2.IsSupported && g.KernelHeight == 3 && g.KernelWidth == 3 && g.DilationHeight == 1 && g.DilationWidth == 1
+        bool fast = Avx2.IsSupported && Fma.IsSupported && g.KernelHeight == 3 && g.KernelWidth == 3 && g.DilationHeight == 1 && g.DilationWidth == 1
             && g.StrideWidth is 1 or 2 && g.InWidth <= ZeroRowLength;
         long work = planes * outSize * kernelSize;
         int parts = (int)System.Math.Clamp(work / MinWorkPerPart, 1, System.Math.Min(planes, 4L * System.Math.Max(1, threads)));
@@ -94,6 +94,7 @@ internal static unsafe class DepthwiseConvolution
         public readonly bool Fast = fast;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunPart(void* arguments, int part)
     {
         ref readonly Job job = ref *(Job*)arguments;
@@ -137,6 +138,7 @@ internal static unsafe class DepthwiseConvolution
     }
 
     /// <summary>Plane <paramref name="plane"/> of the output from <paramref name="source"/>, a plane of geometry <paramref name="g"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Plane3x3(in Job job, in Geometry g, float* source, int plane)
     {
         // The output columns whose three taps all lie inside the row: ow·s − padLeft ≥ 0 and ow·s − padLeft + 2 ≤ width − 1.
@@ -147,9 +149,9 @@ internal static unsafe class DepthwiseConvolution
         float* output = job.Y + (long)plane * g.OutHeight * g.OutWidth, k = job.W + channel * 9;
         float bias = job.Bias is null ? 0 : job.Bias[channel];
         if (end - first >= Vector256<float>.Count)
-            Plane3x3<Lanes256, Vector256<float>>(g, source, output, k, bias, job.Min, job.Max, first, end);
+            Plane3x3<SgemmLanes256, Split256, Vector256<float>>(g, source, output, k, bias, job.Min, job.Max, first, end);
         else
-            Plane3x3<Lanes128, Vector128<float>>(g, source, output, k, bias, job.Min, job.Max, first, end);
+            Plane3x3<SgemmLanes128, Split128, Vector128<float>>(g, source, output, k, bias, job.Min, job.Max, first, end);
     }
 
     /// <summary>
@@ -158,8 +160,8 @@ internal static unsafe class DepthwiseConvolution
     /// ending at <paramref name="end"/>; the other columns one by one.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Plane3x3<TLanes, TVector>(in Geometry g, float* source, float* output, float* k, float bias, float min, float max, int first, int end)
-        where TLanes : IDepthwiseLanes<TVector> where TVector : unmanaged
+    private static void Plane3x3<TLanes, TSplit, TVector>(in Geometry g, float* source, float* output, float* k, float bias, float min, float max, int first, int end)
+        where TLanes : ISgemmLanes<TVector> where TSplit : IStrideSplit<TVector> where TVector : unmanaged
     {
         int stride = g.StrideWidth, padLeft = g.PadLeft, count = TLanes.Count;
         TVector k0 = TLanes.Broadcast(k[0]), k1 = TLanes.Broadcast(k[1]), k2 = TLanes.Broadcast(k[2]);
@@ -187,33 +189,33 @@ internal static unsafe class DepthwiseConvolution
                 {
                     float* a = r0 + ow - padLeft, b = r1 + ow - padLeft, c = r2 + ow - padLeft;
                     TVector s0 = TLanes.MultiplyAdd(TLanes.Load(a), k0, start);
-                    TVector s1 = TLanes.Multiply(TLanes.Load(b), k3);
-                    TVector s2 = TLanes.Multiply(TLanes.Load(c), k6);
+                    TVector s1 = TSplit.Multiply(TLanes.Load(b), k3);
+                    TVector s2 = TSplit.Multiply(TLanes.Load(c), k6);
                     s0 = TLanes.MultiplyAdd(TLanes.Load(a + 1), k1, s0);
                     s1 = TLanes.MultiplyAdd(TLanes.Load(b + 1), k4, s1);
                     s2 = TLanes.MultiplyAdd(TLanes.Load(c + 1), k7, s2);
                     s0 = TLanes.MultiplyAdd(TLanes.Load(a + 2), k2, s0);
                     s1 = TLanes.MultiplyAdd(TLanes.Load(b + 2), k5, s1);
                     s2 = TLanes.MultiplyAdd(TLanes.Load(c + 2), k8, s2);
-                    sum = TLanes.Add(TLanes.Add(s0, s1), s2);
+                    sum = TSplit.Add(TSplit.Add(s0, s1), s2);
                 }
                 else
                 {
                     // Columns 2·ow − padLeft + {0, 1, 2}: the even and odd columns of the pair at 2·ow − padLeft, and the odd ones of the pair one further.
                     int at = 2 * ow - padLeft;
                     float* a = r0 + at, b = r1 + at, c = r2 + at;
-                    TVector s0 = TLanes.MultiplyAdd(TLanes.Evens(a), k0, start);
-                    TVector s1 = TLanes.Multiply(TLanes.Evens(b), k3);
-                    TVector s2 = TLanes.Multiply(TLanes.Evens(c), k6);
-                    s0 = TLanes.MultiplyAdd(TLanes.Odds(a), k1, s0);
-                    s1 = TLanes.MultiplyAdd(TLanes.Odds(b), k4, s1);
-                    s2 = TLanes.MultiplyAdd(TLanes.Odds(c), k7, s2);
-                    s0 = TLanes.MultiplyAdd(TLanes.Odds(a + 1), k2, s0);
-                    s1 = TLanes.MultiplyAdd(TLanes.Odds(b + 1), k5, s1);
-                    s2 = TLanes.MultiplyAdd(TLanes.Odds(c + 1), k8, s2);
-                    sum = TLanes.InOrder(TLanes.Add(TLanes.Add(s0, s1), s2));
+                    TVector s0 = TLanes.MultiplyAdd(TSplit.Evens(a), k0, start);
+                    TVector s1 = TSplit.Multiply(TSplit.Evens(b), k3);
+                    TVector s2 = TSplit.Multiply(TSplit.Evens(c), k6);
+                    s0 = TLanes.MultiplyAdd(TSplit.Odds(a), k1, s0);
+                    s1 = TLanes.MultiplyAdd(TSplit.Odds(b), k4, s1);
+                    s2 = TLanes.MultiplyAdd(TSplit.Odds(c), k7, s2);
+                    s0 = TLanes.MultiplyAdd(TSplit.Odds(a + 1), k2, s0);
+                    s1 = TLanes.MultiplyAdd(TSplit.Odds(b + 1), k5, s1);
+                    s2 = TLanes.MultiplyAdd(TSplit.Odds(c + 1), k8, s2);
+                    sum = TSplit.InOrder(TSplit.Add(TSplit.Add(s0, s1), s2));
                 }
-                TLanes.Store(row + ow, TLanes.Clamp(sum, low, high));
+                TLanes.Store(row + ow, TSplit.Clamp(sum, low, high));
             }
             for (int ow = vectors ? end : first; ow < g.OutWidth; ow++)
                 row[ow] = Edge3x3(r0, r1, r2, k, bias, min, max, g, ow);
@@ -241,46 +243,32 @@ internal static unsafe class DepthwiseConvolution
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Clamp(float value, float min, float max) => value < min ? min : value > max ? max : value;
 
-    /// <summary>The vector operations of <see cref="Plane3x3"/>; the stride-2 splits may order the lanes their own way, which <see cref="InOrder"/> undoes.</summary>
-    private interface IDepthwiseLanes<TVector> where TVector : unmanaged
+    /// <summary>
+    /// The vector operations of <see cref="Plane3x3"/> beyond <see cref="ISgemmLanes{TVector}"/>'s; the stride-2 splits may
+    /// order the lanes their own way, which <see cref="InOrder"/> undoes.
+    /// </summary>
+    private interface IStrideSplit<TVector> where TVector : unmanaged
     {
-        static abstract int Count { get; }
-        static abstract TVector Load(float* source);
-        static abstract TVector Broadcast(float value);
         static abstract TVector Multiply(TVector a, TVector b);
-        static abstract TVector MultiplyAdd(TVector a, TVector b, TVector addend);
         static abstract TVector Add(TVector a, TVector b);
 
         /// <summary>max(min, min(max, value)) with NaN kept (maxps/minps return their second operand when one is NaN).</summary>
         static abstract TVector Clamp(TVector value, TVector min, TVector max);
 
-        /// <summary>Elements 0, 2, … of the 2·Count at <paramref name="source"/>, in the lanes' order.</summary>
+        /// <summary>Elements 0, 2, … of the 2·Count at <paramref name="source"/>, in the split's order.</summary>
         static abstract TVector Evens(float* source);
 
-        /// <summary>Elements 1, 3, … of the 2·Count at <paramref name="source"/>, in the lanes' order.</summary>
+        /// <summary>Elements 1, 3, … of the 2·Count at <paramref name="source"/>, in the split's order.</summary>
         static abstract TVector Odds(float* source);
 
         /// <summary>Lanes of <see cref="Evens"/> or <see cref="Odds"/> put back in column order.</summary>
         static abstract TVector InOrder(TVector value);
-
-        static abstract void Store(float* destination, TVector value);
     }
 
-    private readonly struct Lanes256 : IDepthwiseLanes<Vector256<float>>
+    private readonly struct Split256 : IStrideSplit<Vector256<float>>
     {
-        public static int Count => Vector256<float>.Count;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Load(float* source) => Vector256.Load(source);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Broadcast(float value) => Vector256.Create(value);
-
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> Multiply(Vector256<float> a, Vector256<float> b) => a * b;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> addend) => Vector256.MultiplyAddEstimate(a, b, addend);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
@@ -297,26 +285,12 @@ internal static unsafe class DepthwiseConvolution
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> InOrder(Vector256<float> value) => Avx2.Permute4x64(value.AsDouble(), 0b11_01_10_00).AsSingle();
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Store(float* destination, Vector256<float> value) => value.Store(destination);
     }
 
-    private readonly struct Lanes128 : IDepthwiseLanes<Vector128<float>>
+    private readonly struct Split128 : IStrideSplit<Vector128<float>>
     {
-        public static int Count => Vector128<float>.Count;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> Load(float* source) => Vector128.Load(source);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> Broadcast(float value) => Vector128.Create(value);
-
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> Multiply(Vector128<float> a, Vector128<float> b) => a * b;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> addend) => Vector128.MultiplyAddEstimate(a, b, addend);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> Add(Vector128<float> a, Vector128<float> b) => a + b;
@@ -332,9 +306,6 @@ internal static unsafe class DepthwiseConvolution
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> InOrder(Vector128<float> value) => value;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Store(float* destination, Vector128<float> value) => value.Store(destination);
     }
 
     /// <summary>Planes [<paramref name="first"/>, <paramref name="end"/>) by the listed taps of each output row.</summary>

@@ -65,6 +65,7 @@ internal static unsafe class FloatPooling
         public readonly bool Average = average;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunGlobalPart(void* arguments, int part)
     {
         ref readonly GlobalJob job = ref *(GlobalJob*)arguments;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Onyx.Runtime.Compute;
 using Onyx.Runtime.Kernels.Reduce;
 
@@ -119,8 +120,8 @@ internal static class SoftmaxKernels
         return double.IsFinite(max) ? max : 0;
     }
 
-    // Below about 2^16 elements waking a thread costs more than it saves.
-    private const long MinElementsPerPart = 1L << 16;
+    // Below about 2^16 elements in all waking a thread costs more than it saves.
+    private const int MinElementsToSplit = 1 << 16;
 
     private sealed class SoftmaxKernel<TOp> : Kernel where TOp : INormalization
     {
@@ -165,7 +166,7 @@ internal static class SoftmaxKernels
         private static unsafe void Rows(ReadOnlySpan<float> x, Span<float> y, int length, int threads)
         {
             int rows = x.Length / length;
-            int parts = (int)System.Math.Clamp(x.Length / MinElementsPerPart, 1, System.Math.Min(rows, System.Math.Max(1, threads)));
+            int parts = x.Length < MinElementsToSplit ? 1 : System.Math.Min(rows, System.Math.Max(1, threads));
             fixed (float* xs = x, ys = y)
             {
                 var job = new RowJob(xs, ys, length, rows, parts);
@@ -173,6 +174,7 @@ internal static class SoftmaxKernels
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static unsafe void RunRows(void* arguments, int part)
         {
             ref readonly RowJob job = ref *(RowJob*)arguments;

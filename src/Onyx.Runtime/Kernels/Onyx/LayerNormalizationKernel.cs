@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Onyx.Runtime.Compute;
 
 namespace Onyx.Runtime.Kernels.OnyxDomain;
@@ -10,8 +11,8 @@ namespace Onyx.Runtime.Kernels.OnyxDomain;
 /// </summary>
 internal static unsafe class LayerNormalizationKernel
 {
-    // Below about 2^16 elements waking a thread costs more than it saves.
-    private const long MinElementsPerPart = 1L << 16;
+    // Below about 2^16 elements in all waking a thread costs more than it saves.
+    private const int MinElementsToSplit = 1 << 16;
 
     public static Kernel Create(KernelNode node)
     {
@@ -45,7 +46,7 @@ internal static unsafe class LayerNormalizationKernel
     private static void Normalize(ReadOnlySpan<float> x, ReadOnlySpan<float> scale, ReadOnlySpan<float> bias, float epsilon, int width, Span<float> y, int threads)
     {
         int rows = x.Length / width;
-        int parts = (int)System.Math.Clamp(x.Length / MinElementsPerPart, 1, System.Math.Min(rows, System.Math.Max(1, threads)));
+        int parts = x.Length < MinElementsToSplit ? 1 : System.Math.Min(rows, System.Math.Max(1, threads));
         fixed (float* xs = x, ss = scale, bs = bias, ys = y)
         {
             var job = new Job(xs, ss, bias.IsEmpty ? null : bs, ys, width, rows, epsilon, parts);
@@ -60,6 +61,7 @@ internal static unsafe class LayerNormalizationKernel
         public readonly float Epsilon = epsilon;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunPart(void* arguments, int part)
     {
         ref readonly Job job = ref *(Job*)arguments;

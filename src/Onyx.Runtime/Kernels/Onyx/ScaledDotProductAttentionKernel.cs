@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Onyx.Runtime.Compute;
 
 namespace Onyx.Runtime.Kernels.OnyxDomain;
@@ -82,6 +83,7 @@ internal sealed unsafe class ScaledDotProductAttentionKernel : Kernel
         public readonly float Scale = scale;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunPart(void* arguments, int part)
     {
         ref readonly Job job = ref *(Job*)arguments;
