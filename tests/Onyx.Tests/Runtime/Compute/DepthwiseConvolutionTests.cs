@@ -1,4 +1,5 @@
 using Onyx.Runtime.Compute;
+using static Onyx.Tests.Runtime.OnyxKernels.OnyxNodeModel;
 
 namespace Onyx.Tests.Runtime.Compute;
 
@@ -8,15 +9,6 @@ namespace Onyx.Tests.Runtime.Compute;
 /// </summary>
 public sealed class DepthwiseConvolutionTests
 {
-    private static float[] Values(int count, int seed)
-    {
-        var random = new Random(seed);
-        var values = new float[count];
-        for (int i = 0; i < count; i++)
-            values[i] = (float)(random.NextDouble() * 4 - 2);
-        return values;
-    }
-
     private static DepthwiseConvolution.Geometry Geometry(int h, int w, int kernel, int stride, int padBegin, int padEnd)
     {
         int oh = (h + padBegin + padEnd - kernel) / stride + 1, ow = (w + padBegin + padEnd - kernel) / stride + 1;
@@ -58,13 +50,6 @@ public sealed class DepthwiseConvolutionTests
         return y;
     }
 
-    private static void AssertClose(double[] expected, float[] actual)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (int i = 0; i < expected.Length; i++)
-            Assert.True(System.Math.Abs(expected[i] - actual[i]) <= 1e-5 * System.Math.Max(1, System.Math.Abs(expected[i])), $"[{i}]: expected {expected[i]}, found {actual[i]}");
-    }
-
     public static TheoryData<int, int, int, int, int, int> Shapes()
     {
         var data = new TheoryData<int, int, int, int, int, int>();
@@ -91,7 +76,7 @@ public sealed class DepthwiseConvolutionTests
     {
         DepthwiseConvolution.Geometry g = Geometry(h, w, 3, stride, padBegin, padEnd);
         int planes = 2 * channels;
-        float[] x = Values(planes * h * w, 1), weights = Values(channels * 9, 2), bias = Values(channels, 3);
+        float[] x = Values(1, planes * h * w), weights = Values(2, channels * 9), bias = Values(3, channels);
         foreach ((float min, float max) in new[] { (float.NegativeInfinity, float.PositiveInfinity), (0f, 6f), (-0.5f, 0.5f) })
         {
             float[] one = Convolve(g, planes, channels, x, weights, bias, min, max, 1);
@@ -110,7 +95,7 @@ public sealed class DepthwiseConvolutionTests
     {
         DepthwiseConvolution.Geometry g = Geometry(23, 19, kernel, stride, pad, pad);
         const int channels = 5, planes = 10;
-        float[] x = Values(planes * 23 * 19, 4), weights = Values(channels * kernel * kernel, 5), bias = Values(channels, 6);
+        float[] x = Values(4, planes * 23 * 19), weights = Values(5, channels * kernel * kernel), bias = Values(6, channels);
         float[] one = Convolve(g, planes, channels, x, weights, bias, 0, 6, 1);
         AssertClose(Reference(g, planes, channels, x, weights, bias, 0, 6), one);
         Assert.Equal(one, Convolve(g, planes, channels, x, weights, bias, 0, 6, 3));
@@ -120,9 +105,9 @@ public sealed class DepthwiseConvolutionTests
     public void Depthwise_clamp_keeps_NaN()
     {
         DepthwiseConvolution.Geometry g = Geometry(1, 20, 3, 1, 1, 1);
-        float[] x = Values(20, 7);
+        float[] x = Values(7, 20);
         x[10] = float.NaN;
-        float[] y = Convolve(g, 1, 1, x, Values(9, 8), [], 0, 6, 1);
+        float[] y = Convolve(g, 1, 1, x, Values(8, 9), [], 0, 6, 1);
         Assert.True(float.IsNaN(y[9]) && float.IsNaN(y[10]) && float.IsNaN(y[11]));
         Assert.All(y.Where(v => !float.IsNaN(v)), v => Assert.InRange(v, 0, 6));
     }
@@ -142,7 +127,7 @@ public sealed class DepthwiseConvolutionTests
     {
         DepthwiseConvolution.Geometry g = Geometry(57, 57, kernel, stride, pad, pad);
         const int planes = 80;
-        float[] x = Values(planes * 57 * 57, 9);
+        float[] x = Values(9, planes * 57 * 57);
         float[] one = new float[planes * g.OutHeight * g.OutWidth], three = new float[one.Length];
         FloatPooling.Pool(g, pad, pad, average, true, planes, x, one, 1);
         FloatPooling.Pool(g, pad, pad, average, true, planes, x, three, 3);
