@@ -51,15 +51,12 @@ internal sealed unsafe class FloatConvolution
         int inSize = window.InputSize, outSize = window.OutputSize, kernelSize = window.KernelSize, rows = groupIn * kernelSize;
         if (_group == c && m == _group && wDims[1] == 1 && DepthwiseConvolution.Geometry.Of(window) is { } depthwise)
         {
-            DepthwiseConvolution.Convolve(depthwise, n * c, c, x.AsSpan<float>(), w.AsSpan<float>(), bias, y);
-            var epilogue = new SgemmEpilogue(null, null, null, 0, min, max);
-            if (!z.IsEmpty)
-                System.Numerics.Tensors.TensorPrimitives.Add(y, z, y);
-            if (epilogue.Clamps)
-            {
-                for (int i = 0; i < y.Length; i++)
-                    y[i] = epilogue.Apply(y[i], 0, 0);
-            }
+            // With a residual the clamp must follow the addition, so it is left to the second pass.
+            bool clampHere = z.IsEmpty;
+            DepthwiseConvolution.Convolve(depthwise, n * c, c, x.AsSpan<float>(), w.AsSpan<float>(), bias, y,
+                clampHere ? min : float.NegativeInfinity, clampHere ? max : float.PositiveInfinity, threads);
+            if (!clampHere)
+                AddAndClamp(y, z, min, max);
             return;
         }
         if (y.IsEmpty)
@@ -86,6 +83,13 @@ internal sealed unsafe class FloatConvolution
                 }
             }
         }
+    }
+
+    private static void AddAndClamp(Span<float> y, ReadOnlySpan<float> z, float min, float max)
+    {
+        System.Numerics.Tensors.TensorPrimitives.Add(y, z, y);
+        for (int i = 0; i < y.Length; i++)
+            y[i] = MathF.Min(MathF.Max(y[i], min), max);
     }
 
     /// <summary>The windows for <paramref name="window"/>: the last ones built when the shape is the same, else new ones (kept when within the budget).</summary>

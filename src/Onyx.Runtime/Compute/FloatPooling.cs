@@ -5,49 +5,122 @@ using System.Runtime.CompilerServices;
 namespace Onyx.Runtime.Compute;
 
 /// <summary>
-/// MaxPool and AveragePool of 2-D float planes, and the global pools of float planes. A windowed pool walks each
-/// output row's taps as <see cref="DepthwiseConvolution.ListTaps"/> lists them and folds each tap's contiguous run
-/// into the row with one vectorised max or sum. The max propagates NaN (as numpy's maximum does); the average
-/// divides by the window positions inside the input, or inside the padded input with count_include_pad.
+/// MaxPool and AveragePool of 2-D float planes, and the global pools of float planes, the planes split over the
+/// intra-op threads (each plane computed alike whichever thread takes it). A windowed pool walks each output row's taps
+/// as <see cref="DepthwiseConvolution.ListTaps"/> lists them and folds each tap's contiguous run into the row with one
+/// vectorised max or sum. The max propagates NaN (as numpy's maximum does); the average divides by the window positions
+/// inside the input, or inside the padded input with count_include_pad.
 /// </summary>
-internal static class FloatPooling
+internal static unsafe class FloatPooling
 {
+    // Below about 2^16 elements read waking a thread costs more than it saves.
+    private const long MinWorkPerPart = 1L << 16;
+
     /// <summary>
     /// Pools each of <paramref name="planes"/> planes of <paramref name="x"/> into <paramref name="y"/>: the max, or the
     /// average when <paramref name="average"/>. <paramref name="padBottom"/> and <paramref name="padRight"/> bound the
     /// padded input for the count_include_pad divisor.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Pool(in DepthwiseConvolution.Geometry g, int padBottom, int padRight, bool average, bool countIncludePad, int planes,
-        ReadOnlySpan<float> x, Span<float> y)
+        ReadOnlySpan<float> x, Span<float> y, int threads)
     {
+        long inSize = (long)g.InHeight * g.InWidth, outSize = (long)g.OutHeight * g.OutWidth;
+        if (planes < 0 || x.Length < planes * inSize || y.Length < planes * outSize)
+            throw new ArgumentException("the spans are too short for the planes and geometry");
+        if (planes == 0 || outSize == 0)
+            return;
+        int parts = Parts(planes, planes * outSize * g.KernelHeight * g.KernelWidth, threads);
+        fixed (float* xs = x, ys = y)
+        {
+            var job = new WindowJob(g, padBottom, padRight, average, countIncludePad, planes, xs, ys, parts);
+            IntraOpThreadPool.Of(threads).Run(parts, &RunWindowPart, &job);
+        }
+    }
+
+    /// <summary>The max (or mean when <paramref name="average"/>) of each plane of <paramref name="size"/> elements: −∞ (NaN for the mean) for empty planes, NaN propagating.</summary>
+    public static void Global(ReadOnlySpan<float> x, int size, bool average, Span<float> y, int threads)
+    {
+        if (x.Length < (long)y.Length * size)
+            throw new ArgumentException("the input is too short for the planes");
+        if (y.IsEmpty)
+            return;
+        int parts = Parts(y.Length, (long)y.Length * size, threads);
+        fixed (float* xs = x, ys = y)
+        {
+            var job = new GlobalJob(xs, ys, size, y.Length, average, parts);
+            IntraOpThreadPool.Of(threads).Run(parts, &RunGlobalPart, &job);
+        }
+    }
+
+    private static int Parts(int planes, long work, int threads) =>
+        (int)System.Math.Clamp(work / MinWorkPerPart, 1, System.Math.Min(planes, 4L * System.Math.Max(1, threads)));
+
+    private static (int First, int End) Range(int planes, int parts, int part) =>
+        ((int)((long)planes * part / parts), (int)((long)planes * (part + 1) / parts));
+
+    private readonly struct GlobalJob(float* x, float* y, int size, int planes, bool average, int parts)
+    {
+        public readonly float* X = x, Y = y;
+        public readonly int Size = size, Planes = planes, Parts = parts;
+        public readonly bool Average = average;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RunGlobalPart(void* arguments, int part)
+    {
+        ref readonly GlobalJob job = ref *(GlobalJob*)arguments;
+        (int first, int end) = Range(job.Planes, job.Parts, part);
+        for (int plane = first; plane < end; plane++)
+        {
+            var values = new ReadOnlySpan<float>(job.X + (long)plane * job.Size, job.Size);
+            job.Y[plane] = job.Average ? TensorPrimitives.Sum(values) / job.Size : values.IsEmpty ? float.NegativeInfinity : TensorPrimitives.Max(values);
+        }
+    }
+
+    private readonly struct WindowJob(in DepthwiseConvolution.Geometry g, int padBottom, int padRight, bool average, bool countIncludePad, int planes,
+        float* x, float* y, int parts)
+    {
+        public readonly DepthwiseConvolution.Geometry G = g;
+        public readonly int PadBottom = padBottom, PadRight = padRight, Planes = planes, Parts = parts;
+        public readonly bool Average = average, CountIncludePad = countIncludePad;
+        public readonly float* X = x, Y = y;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RunWindowPart(void* arguments, int part)
+    {
+        ref readonly WindowJob job = ref *(WindowJob*)arguments;
+        DepthwiseConvolution.Geometry g = job.G;
+        (int first, int end) = Range(job.Planes, job.Parts, part);
         int kernelSize = g.KernelHeight * g.KernelWidth, inSize = g.InHeight * g.InWidth, outSize = g.OutHeight * g.OutWidth;
         int phaseLength = (g.InWidth + g.StrideWidth - 1) / g.StrideWidth, rowLength = phaseLength * g.StrideWidth;
+        bool average = job.Average;
+        int padBottom = job.CountIncludePad ? job.PadBottom : 0, padRight = job.CountIncludePad ? job.PadRight : 0;
         int[] taps = ArrayPool<int>.Shared.Rent(3 * kernelSize);
         float[]? phases = g.StrideWidth > 1 ? ArrayPool<float>.Shared.Rent(g.KernelHeight * rowLength) : null;
         try
         {
-            for (int plane = 0; plane < planes; plane++)
+            for (int plane = first; plane < end; plane++)
             {
-                ReadOnlySpan<float> source = x.Slice(plane * inSize, inSize);
+                var source = new ReadOnlySpan<float>(job.X + (long)plane * inSize, inSize);
                 ReadOnlySpan<float> read = phases is null ? source : phases;
                 for (int oh = 0; oh < g.OutHeight; oh++)
                 {
-                    Span<float> row = y.Slice(plane * outSize + oh * g.OutWidth, g.OutWidth);
+                    var row = new Span<float>(job.Y + (long)plane * outSize + (long)oh * g.OutWidth, g.OutWidth);
                     row.Fill(average ? 0 : float.NegativeInfinity);
                     int count = DepthwiseConvolution.ListTaps(g, oh, source, default, phases, phaseLength, rowLength, taps, default);
                     for (int t = 0; t < count; t++)
                     {
-                        int first = taps[3 * t + 1], length = taps[3 * t + 2] - first;
-                        ReadOnlySpan<float> run = read.Slice(taps[3 * t] + first, length);
-                        Span<float> target = row.Slice(first, length);
+                        int start = taps[3 * t + 1], length = taps[3 * t + 2] - start;
+                        ReadOnlySpan<float> run = read.Slice(taps[3 * t] + start, length);
+                        Span<float> target = row.Slice(start, length);
                         if (average)
                             TensorPrimitives.Add(target, run, target);
                         else
                             TensorPrimitives.Max(target, run, target);
                     }
                     if (average)
-                        Divide(g, oh, countIncludePad ? padBottom : 0, countIncludePad ? padRight : 0, countIncludePad, row);
+                        Divide(g, oh, padBottom, padRight, job.CountIncludePad, row);
                 }
             }
         }
@@ -57,22 +130,6 @@ internal static class FloatPooling
             if (phases is not null)
                 ArrayPool<float>.Shared.Return(phases);
         }
-    }
-
-    /// <summary>The max of each plane of <paramref name="size"/> elements (−∞ for empty planes), NaN propagating.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void GlobalMax(ReadOnlySpan<float> x, int size, Span<float> y)
-    {
-        for (int plane = 0; plane < y.Length; plane++)
-            y[plane] = size == 0 ? float.NegativeInfinity : TensorPrimitives.Max(x.Slice(plane * size, size));
-    }
-
-    /// <summary>The mean of each plane of <paramref name="size"/> elements (NaN for empty planes).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void GlobalAverage(ReadOnlySpan<float> x, int size, Span<float> y)
-    {
-        for (int plane = 0; plane < y.Length; plane++)
-            y[plane] = TensorPrimitives.Sum(x.Slice(plane * size, size)) / size;
     }
 
     /// <summary>Divides each sum of output row <paramref name="oh"/> by its window's count: rows inside times columns inside.</summary>

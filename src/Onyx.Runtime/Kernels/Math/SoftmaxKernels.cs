@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Onyx.Runtime.Compute;
 using Onyx.Runtime.Kernels.Reduce;
 
@@ -119,6 +120,9 @@ internal static class SoftmaxKernels
         return double.IsFinite(max) ? max : 0;
     }
 
+    // Below about 2^16 elements in all waking a thread costs more than it saves.
+    private const int MinElementsToSplit = 1 << 16;
+
     private sealed class SoftmaxKernel<TOp> : Kernel where TOp : INormalization
     {
         private readonly long _axis;
@@ -149,14 +153,40 @@ internal static class SoftmaxKernels
                 int length = 1;
                 for (int i = axis; i < rank; i++)
                     length *= (int)input.Dims[i];
-                for (int start = 0; start < x.Length; start += length)
-                    TOp.Row(x.Slice(start, length), y.Slice(start, length));
+                Rows(x, y, length, context.Node.Threads);
                 return;
             }
             var reduced = new bool[rank];
             for (int i = axis; i < (_coercesTo2D ? rank : axis + 1); i++)
                 reduced[i] = true;
             ComputeElements.Dispatch(context, input.DataType, new Body(input, ReductionLayout.Create(input.Dims, reduced)));
+        }
+
+        /// <summary>Normalizes each contiguous row of <paramref name="length"/> elements, enough rows split over up to <paramref name="threads"/> threads.</summary>
+        private static unsafe void Rows(ReadOnlySpan<float> x, Span<float> y, int length, int threads)
+        {
+            int rows = x.Length / length;
+            int parts = x.Length < MinElementsToSplit ? 1 : System.Math.Min(rows, System.Math.Max(1, threads));
+            fixed (float* xs = x, ys = y)
+            {
+                var job = new RowJob(xs, ys, length, rows, parts);
+                IntraOpThreadPool.Of(threads).Run(parts, &RunRows, &job);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static unsafe void RunRows(void* arguments, int part)
+        {
+            ref readonly RowJob job = ref *(RowJob*)arguments;
+            int first = (int)((long)job.Rows * part / job.Parts), end = (int)((long)job.Rows * (part + 1) / job.Parts);
+            for (int row = first; row < end; row++)
+                TOp.Row(new ReadOnlySpan<float>(job.X + (long)row * job.Length, job.Length), new Span<float>(job.Y + (long)row * job.Length, job.Length));
+        }
+
+        private readonly unsafe struct RowJob(float* x, float* y, int length, int rows, int parts)
+        {
+            public readonly float* X = x, Y = y;
+            public readonly int Length = length, Rows = rows, Parts = parts;
         }
 
         private readonly struct Body(Tensor input, ReductionLayout layout) : IElementBody

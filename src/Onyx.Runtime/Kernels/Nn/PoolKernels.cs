@@ -63,12 +63,19 @@ internal static class PoolKernels
             throw context.Fail($"input X has shape [{string.Join(",", x.Dims)}]; expected at least rank {minimumRank} (N × C × D1 …)");
     }
 
+    /// <summary>
+    /// What one input shape fixes for a pool: the window, its 2-D geometry when the float path takes it, and the output
+    /// dims. A kernel keeps the last one and replaces it whole, so concurrent runs each read a consistent instance.
+    /// </summary>
+    private sealed record PoolShapes(long[] Input, WindowGeometry? Window, DepthwiseConvolution.Geometry? Planar, long[] Output);
+
     private sealed class PoolKernel : Kernel
     {
         private readonly Pooling _pooling;
         private readonly WindowAttributes _window;
         private readonly bool _countIncludePad, _columnMajor;
         private readonly double _p;
+        private PoolShapes? _shapes;
 
         public PoolKernel(KernelNode node, Pooling pooling)
         {
@@ -88,16 +95,17 @@ internal static class PoolKernels
         {
             Tensor x = context.Tensor(0);
             CheckInput(context, x, 3);
-            WindowGeometry window = _window.Resolve(context, x.Dims.AsSpan(2), _window.KernelShape);
-            if (x.DataType == DataType.Float && _pooling != Pooling.Lp && !context.HasOutput(1) && DepthwiseConvolution.Geometry.Of(window) is { } planar)
+            PoolShapes shapes = _shapes is { } cached && x.Dims.AsSpan().SequenceEqual(cached.Input) ? cached : _shapes = Resolve(context, x.Dims);
+            WindowGeometry window = shapes.Window!;
+            if (x.DataType == DataType.Float && _pooling != Pooling.Lp && !context.HasOutput(1) && shapes.Planar is { } planar)
             {
                 FloatPooling.Pool(planar, (int)window.PadEnd[0], (int)window.PadEnd[1], _pooling == Pooling.Average, _countIncludePad, (int)(x.Dims[0] * x.Dims[1]),
-                    x.AsSpan<float>(), context.Output<float>(0, DataType.Float, [x.Dims[0], x.Dims[1], .. window.Output]));
+                    x.AsSpan<float>(), context.Output<float>(0, DataType.Float, shapes.Output), context.Node.Threads);
                 return;
             }
             double[] xs = RealTensors.Read(context, x, "X");
             int planes = (int)(x.Dims[0] * x.Dims[1]), inSize = window.InputSize, outSize = window.OutputSize;
-            long[] dims = [x.Dims[0], x.Dims[1], .. window.Output];
+            long[] dims = shapes.Output;
             var y = new double[(long)planes * outSize];
             Span<long> indices = context.HasOutput(1) ? context.Output<long>(1, DataType.Int64, dims) : default;
             var offsets = new int[window.KernelSize];
@@ -113,6 +121,12 @@ internal static class PoolKernels
                 }
             }
             RealTensors.Write(context, 0, x.DataType, dims, y);
+        }
+
+        private PoolShapes Resolve(KernelContext context, long[] dims)
+        {
+            WindowGeometry window = _window.Resolve(context, dims.AsSpan(2), _window.KernelShape);
+            return new PoolShapes([.. dims], window, DepthwiseConvolution.Geometry.Of(window), [dims[0], dims[1], .. window.Output]);
         }
 
         /// <summary>The column-major offset (first axis fastest) of the row-major <paramref name="offset"/>, for storage_order 1.</summary>
@@ -136,20 +150,20 @@ internal static class PoolKernels
 
     private sealed class GlobalPoolKernel(Pooling pooling, double p) : Kernel
     {
+        private PoolShapes? _shapes;
+
         public override void Run(KernelContext context)
         {
             Tensor x = context.Tensor(0);
             CheckInput(context, x, 2);
-            long[] dims = [x.Dims[0], x.Dims[1], .. Enumerable.Repeat(1L, x.Dims.Length - 2)];
+            PoolShapes shapes = _shapes is { } cached && x.Dims.AsSpan().SequenceEqual(cached.Input) ? cached
+                : _shapes = new PoolShapes([.. x.Dims], null, null, [x.Dims[0], x.Dims[1], .. Enumerable.Repeat(1L, x.Dims.Length - 2)]);
+            long[] dims = shapes.Output;
             if (x.DataType == DataType.Float && pooling != Pooling.Lp)
             {
                 long planeCount = x.Dims[0] * x.Dims[1];
                 int planeSize = planeCount == 0 ? 0 : (int)(x.ElementCount / planeCount);
-                Span<float> output = context.Output<float>(0, DataType.Float, dims);
-                if (pooling == Pooling.Max)
-                    FloatPooling.GlobalMax(x.AsSpan<float>(), planeSize, output);
-                else
-                    FloatPooling.GlobalAverage(x.AsSpan<float>(), planeSize, output);
+                FloatPooling.Global(x.AsSpan<float>(), planeSize, pooling == Pooling.Average, context.Output<float>(0, DataType.Float, dims), context.Node.Threads);
                 return;
             }
             double[] xs = RealTensors.Read(context, x, "X");

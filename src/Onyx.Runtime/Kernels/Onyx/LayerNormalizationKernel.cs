@@ -1,14 +1,19 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using Onyx.Runtime.Compute;
 
 namespace Onyx.Runtime.Kernels.OnyxDomain;
 
 /// <summary>
 /// LayerNormalization (ai.onyx): per row of the axes from 'axis' on, y = (x − mean)/√(variance + epsilon)·Scale + B
 /// for float tensors, in float. Scale and B hold one value per element of a row (their dims are the row's, leading 1s
-/// allowed).
+/// allowed). Enough rows are split over the intra-op threads; each row is computed alike whichever thread takes it.
 /// </summary>
-internal static class LayerNormalizationKernel
+internal static unsafe class LayerNormalizationKernel
 {
+    // Below about 2^16 elements in all waking a thread costs more than it saves.
+    private const int MinElementsToSplit = 1 << 16;
+
     public static Kernel Create(KernelNode node)
     {
         long axis = node.Attributes.Int("axis", -1);
@@ -26,28 +31,52 @@ internal static class LayerNormalizationKernel
         if (axis < -rank || axis >= rank)
             throw context.Fail($"attribute 'axis' is {axis}; expected a value in [{-rank}, {rank - 1}] for X of shape [{string.Join(",", x.Dims)}]");
         int first = (int)(axis < 0 ? axis + rank : axis);
-        long[] rowDims = x.Dims[first..];
+        ReadOnlySpan<long> rowDims = x.Dims.AsSpan(first);
         CheckRowShaped(context, scale, rowDims, "Scale");
         if (bias is not null)
             CheckRowShaped(context, bias, rowDims, "B");
         Span<float> y = context.Output<float>(0, DataType.Float, x.Dims);
         int width = (int)context.ElementCount(rowDims);
-        if (width == 0)
+        if (width == 0 || y.IsEmpty)
             return;
-        Normalize(x.AsSpan<float>(), scale.AsSpan<float>(), bias is null ? default : bias.AsSpan<float>(), epsilon, width, y);
+        Normalize(x.AsSpan<float>(), scale.AsSpan<float>(), bias is null ? default : bias.AsSpan<float>(), epsilon, width, y, context.Node.Threads);
     }
 
-    /// <summary>Normalizes each row of <paramref name="width"/> values of <paramref name="x"/> into <paramref name="y"/>.</summary>
-    internal static void Normalize(ReadOnlySpan<float> x, ReadOnlySpan<float> scale, ReadOnlySpan<float> bias, float epsilon, int width, Span<float> y)
+    /// <summary>Normalizes each row of <paramref name="width"/> values of <paramref name="x"/> into <paramref name="y"/> on up to <paramref name="threads"/> threads.</summary>
+    private static void Normalize(ReadOnlySpan<float> x, ReadOnlySpan<float> scale, ReadOnlySpan<float> bias, float epsilon, int width, Span<float> y, int threads)
     {
-        for (int start = 0; start < x.Length; start += width)
+        int rows = x.Length / width;
+        int parts = x.Length < MinElementsToSplit ? 1 : System.Math.Min(rows, System.Math.Max(1, threads));
+        fixed (float* xs = x, ss = scale, bs = bias, ys = y)
         {
-            Span<float> row = y.Slice(start, width);
-            ReadOnlySpan<float> source = x.Slice(start, width);
+            var job = new Job(xs, ss, bias.IsEmpty ? null : bs, ys, width, rows, epsilon, parts);
+            IntraOpThreadPool.Of(threads).Run(parts, &RunPart, &job);
+        }
+    }
+
+    private readonly struct Job(float* x, float* scale, float* bias, float* y, int width, int rows, float epsilon, int parts)
+    {
+        public readonly float* X = x, Scale = scale, Bias = bias, Y = y;
+        public readonly int Width = width, Rows = rows, Parts = parts;
+        public readonly float Epsilon = epsilon;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RunPart(void* arguments, int part)
+    {
+        ref readonly Job job = ref *(Job*)arguments;
+        int width = job.Width;
+        var scale = new ReadOnlySpan<float>(job.Scale, width);
+        var bias = job.Bias is null ? default : new ReadOnlySpan<float>(job.Bias, width);
+        int first = (int)((long)job.Rows * part / job.Parts), end = (int)((long)job.Rows * (part + 1) / job.Parts);
+        for (int r = first; r < end; r++)
+        {
+            var source = new ReadOnlySpan<float>(job.X + (long)r * width, width);
+            var row = new Span<float>(job.Y + (long)r * width, width);
             float mean = TensorPrimitives.Sum(source) / width;
             TensorPrimitives.Subtract(source, mean, row);
             float variance = TensorPrimitives.SumOfSquares(row) / width;
-            TensorPrimitives.Multiply(row, 1 / MathF.Sqrt(variance + epsilon), row);
+            TensorPrimitives.Multiply(row, 1 / MathF.Sqrt(variance + job.Epsilon), row);
             if (bias.IsEmpty)
                 TensorPrimitives.Multiply(row, scale, row);
             else
@@ -55,13 +84,13 @@ internal static class LayerNormalizationKernel
         }
     }
 
-    private static void CheckRowShaped(KernelContext context, Tensor t, long[] rowDims, string name)
+    private static void CheckRowShaped(KernelContext context, Tensor t, ReadOnlySpan<long> rowDims, string name)
     {
         int lead = t.Dims.Length - rowDims.Length;
         bool fits = lead >= 0 && t.Dims.AsSpan(lead).SequenceEqual(rowDims);
         for (int i = 0; fits && i < lead; i++)
             fits = t.Dims[i] == 1;
         if (!fits)
-            throw context.Fail($"input {name} has shape [{string.Join(",", t.Dims)}]; expected a row's shape [{string.Join(",", rowDims)}]");
+            throw context.Fail($"input {name} has shape [{string.Join(",", t.Dims)}]; expected a row's shape [{string.Join(",", rowDims.ToArray())}]");
     }
 }

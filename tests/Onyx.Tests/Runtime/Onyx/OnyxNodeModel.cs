@@ -11,13 +11,18 @@ internal static class OnyxNodeModel
 {
     public static float[] Run(string opType, OnnxValue?[] inputs, params Attribute[] attributes) => RunValue(opType, inputs, attributes).ToArray<float>();
 
-    public static OnnxValue RunValue(string opType, OnnxValue?[] inputs, params Attribute[] attributes) => RunValue(opType, inputs, [], attributes);
+    public static OnnxValue RunValue(string opType, OnnxValue?[] inputs, params Attribute[] attributes) =>
+        RunValue(OperatorDomains.Onyx, opType, 0, inputs, [], attributes);
+
+    /// <summary>Runs one node of <paramref name="domain"/> with <paramref name="threads"/> intra-op threads (0: one per processor).</summary>
+    public static OnnxValue RunOnThreads(string domain, string opType, int threads, OnnxValue?[] inputs, params Attribute[] attributes) =>
+        RunValue(domain, opType, threads, inputs, [], attributes);
 
     /// <summary>Runs the node with the inputs at <paramref name="constants"/> as initializers (kernels may prepare from them once), twice, returning the second run's output.</summary>
     public static float[] RunWithConstants(string opType, OnnxValue?[] inputs, int[] constants, params Attribute[] attributes) =>
-        RunValue(opType, inputs, constants, attributes).ToArray<float>();
+        RunValue(OperatorDomains.Onyx, opType, 0, inputs, constants, attributes).ToArray<float>();
 
-    private static OnnxValue RunValue(string opType, OnnxValue?[] inputs, int[] constants, Attribute[] attributes)
+    private static OnnxValue RunValue(string domain, string opType, int threads, OnnxValue?[] inputs, int[] constants, Attribute[] attributes)
     {
         var g = new GraphBuilder("g");
         var feeds = new Dictionary<string, OnnxValue>();
@@ -38,7 +43,7 @@ internal static class OnyxNodeModel
             feeds[name] = value;
             names.Add(name);
         }
-        var node = new Node(opType, names, ["out"], name: "n", domain: OperatorDomains.Onyx);
+        var node = new Node(opType, names, ["out"], name: "n", domain: domain);
         node.Attributes.AddRange(attributes);
         g.AddNode(node);
         g.AddOutput(new ValueInfo("out", null));
@@ -46,7 +51,7 @@ internal static class OnyxNodeModel
         ShapeInference.InferShapes(model);
         if (model.Graph.Outputs[0].Type is null)
             ShapeInference.InferShapes(model, new ShapeInferenceOptions { Strict = true });
-        var session = new InferenceSession(model, new SessionOptions { OptimizationLevel = GraphOptimizationLevel.DisableAll });
+        var session = new InferenceSession(model, new SessionOptions { OptimizationLevel = GraphOptimizationLevel.DisableAll, IntraOpThreads = threads });
         if (constants.Length > 0)
             session.Run(feeds);
         return session.Run(feeds)["out"];
