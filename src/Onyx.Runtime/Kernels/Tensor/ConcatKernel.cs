@@ -14,7 +14,9 @@ internal sealed class ConcatKernel(long axisAttribute) : Kernel
     // Shared by concurrent runs: replaced whole, never changed.
     private Geometry? _geometry;
 
-    public static Kernel Create(KernelNode node) => new ConcatKernel(node.Attributes.Int("axis") ?? throw node.Fail("attribute 'axis' is required"));
+    // Before v4, axis defaults to 1.
+    public static Kernel Create(KernelNode node) =>
+        new ConcatKernel(node.Attributes.Int("axis") ?? (node.Version < 4 ? 1 : throw node.Fail("attribute 'axis' is required")));
 
     public override void Run(KernelContext context)
     {
@@ -24,20 +26,16 @@ internal sealed class ConcatKernel(long axisAttribute) : Kernel
         Geometry geometry = _geometry is { } cached && cached.Matches(context) ? cached : _geometry = Geometry.Of(context, axisAttribute);
         DataType type = first.DataType;
         int bits = type.BitsPerElement();
+        if (bits < 8 && type != DataType.String)
+            throw context.Fail($"input 0 ('{Name(context, 0)}') is {type.TypeName()}, which Concat does not take");
         if (type == DataType.String)
         {
+            if (geometry.Count > Array.MaxLength)
+                throw context.Fail($"the output of shape {Shape(geometry.Dims)} holds more strings than one array can");
             var values = new byte[geometry.Count][];
             for (int i = 0; i < context.InputCount; i++)
                 geometry.Join<byte[]>(i, CollectionsMarshal.AsSpan(context.Tensor(i).Strings), values, 1);
             context.SetOutput(0, OnnxValue.FromTensor(StringTensors.FromUtf8(values, [.. geometry.Dims])));
-        }
-        else if (bits < 8)
-        {
-            IndexedTarget target = Output(context, type, geometry.Dims);
-            Span<byte> codes = target.Span(0, geometry.Count);
-            for (int i = 0; i < context.InputCount; i++)
-                geometry.Join(i, new IndexedSource(context.Tensor(i)).Bytes.Span, codes, 1);
-            SetOutput(context, 0, target, [.. geometry.Dims]);
         }
         else
         {

@@ -25,7 +25,8 @@ internal sealed class SplitKernel(long axisAttribute, IReadOnlyList<long>? split
         Geometry geometry = _geometry is { } cached && cached.Matches(context) ? cached : _geometry = Of(context);
         DataType type = input.DataType;
         int bits = type.BitsPerElement();
-        ReadOnlySpan<byte> codes = bits < 8 && type != DataType.String ? new IndexedSource(input).Bytes.Span : default;
+        if (bits < 8 && type != DataType.String)
+            throw context.Fail($"input 0 ('{Name(context, 0)}') is {type.TypeName()}, which Split does not take");
         for (int j = 0; j < geometry.OutputDims.Length; j++)
         {
             if (!context.HasOutput(j))
@@ -36,12 +37,6 @@ internal sealed class SplitKernel(long axisAttribute, IReadOnlyList<long>? split
                 var values = new byte[context.ElementCount(dims)][];
                 geometry.Cut<byte[]>(j, CollectionsMarshal.AsSpan(input.Strings), values, 1);
                 context.SetOutput(j, OnnxValue.FromTensor(StringTensors.FromUtf8(values, [.. dims])));
-            }
-            else if (bits < 8)
-            {
-                IndexedTarget target = Output(context, type, dims);
-                geometry.Cut(j, codes, target.Span(0, context.ElementCount(dims)), 1);
-                SetOutput(context, j, target, [.. dims]);
             }
             else
             {
