@@ -7,10 +7,11 @@ namespace Onyx.Runtime.Compute;
 /// <summary>
 /// The one-row case of <see cref="Sgemm"/> (a vector times a matrix, as in a decode step), which packing would only
 /// slow down: every element of B is used once, so the product runs at the speed B streams from memory, and both
-/// layouts read B once, in address order, eight rows at a time. On one core of the development machine (AMD EPYC,
-/// AVX2, shared and noisy) a 768×50257 B stored k×n streams at 7-16 GB/s (the walk down each column it replaces:
-/// 3-7 GB/s; summing the same floats with <see cref="TensorPrimitives.Sum(ReadOnlySpan{float})"/>: 6-9 GB/s),
-/// stored n×k at 5-7 GB/s (one dot product at a time: 4-6 GB/s).
+/// layouts read B once, in address order, eight rows at a time. Measured on one core of the development machine
+/// (AMD EPYC, AVX2, shared and noisy; medians of 30 passes over 300 MB of weights, so nothing is cached): a 768×50257
+/// B stored k×n streams at 6-9 GB/s (walking down 32-column blocks of B instead: 3-5 GB/s;
+/// <see cref="TensorPrimitives.Sum(ReadOnlySpan{float})"/> over the same floats: 5-7 GB/s), stored n×k at 5-6 GB/s
+/// (one dot product at a time: 3.5-4.5 GB/s).
 /// </summary>
 internal static unsafe class SgemmRow
 {
