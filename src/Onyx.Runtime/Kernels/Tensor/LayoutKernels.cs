@@ -6,17 +6,17 @@ namespace Onyx.Runtime.Kernels.Tensors;
 
 /// <summary>
 /// The operators that rearrange elements of any type by position, each expressed as per-axis maps
-/// (<see cref="AxisMaps"/>): Transpose, Slice, Split, Tile, Expand, DepthToSpace and SpaceToDepth; and Concat, which
-/// copies whole blocks.
+/// (<see cref="AxisMaps"/>): Transpose, Slice, Tile, Expand, DepthToSpace and SpaceToDepth; and the registrations of
+/// Concat and Split (<see cref="ConcatKernel"/>, <see cref="SplitKernel"/>), which copy whole blocks.
 /// </summary>
 internal static class LayoutKernels
 {
     public static IReadOnlyList<KernelRegistration> Kernels =>
     [
         KernelRegistration.All("Transpose", node => Transpose(node.Attributes.Ints("perm"))),
-        KernelRegistration.All("Concat", node => Concat(node.Attributes.Int("axis") ?? throw node.Fail("attribute 'axis' is required"))),
+        KernelRegistration.All("Concat", ConcatKernel.Create),
         KernelRegistration.All("Slice", CreateSlice),
-        KernelRegistration.All("Split", CreateSplit),
+        KernelRegistration.All("Split", SplitKernel.Create),
         KernelRegistration.All("Tile", _ => new DelegateKernel(Tile)),
         KernelRegistration.All("Expand", _ => new DelegateKernel(Expand)),
         KernelRegistration.All("DepthToSpace", node => DepthToSpace(BlockSize(node), node.Attributes.String("mode", "DCR"))),
@@ -62,36 +62,6 @@ internal static class LayoutKernels
             throw context.Fail($"attribute 'perm' names axis {axis} twice");
         return normalized;
     }
-
-    private static Kernel Concat(long axisAttribute) => new DelegateKernel(context =>
-    {
-        Tensor first = context.Tensor(0);
-        int rank = first.Dims.Length;
-        int axis = Axis(context, axisAttribute, rank);
-        Tensor[] inputs = [.. Enumerable.Range(0, context.InputCount).Select(context.Tensor)];
-        for (int i = 1; i < inputs.Length; i++)
-        {
-            SameType(context, first, 0, inputs[i], i);
-            if (inputs[i].Dims.Length != rank || Enumerable.Range(0, rank).Any(d => d != axis && inputs[i].Dims[d] != first.Dims[d]))
-                throw context.Fail($"input {i} ('{Name(context, i)}') has shape {Shape(inputs[i].Dims)}, which does not match input 0 {Shape(first.Dims)} outside axis {axis}");
-        }
-        long[] dims = [.. first.Dims];
-        dims[axis] = inputs.Sum(t => t.Dims[axis]);
-        long outer = IndexingOffsets.Product(dims, 0, axis), inner = IndexingOffsets.Product(dims, axis + 1, rank);
-        IndexedTarget target = Output(context, first.DataType, dims);
-        IndexedSource[] sources = [.. inputs.Select(t => new IndexedSource(t))];
-        long to = 0;
-        for (long o = 0; o < outer; o++)
-        {
-            for (int i = 0; i < inputs.Length; i++)
-            {
-                long block = inputs[i].Dims[axis] * inner;
-                target.Copy(sources[i], o * block, to, block);
-                to += block;
-            }
-        }
-        SetOutput(context, 0, target, dims);
-    });
 
     private static Kernel CreateSlice(KernelNode node)
     {
@@ -141,43 +111,6 @@ internal static class LayoutKernels
         start = System.Math.Clamp(start, 0, dim - 1);
         end = System.Math.Clamp(end, -1, dim - 1);
         return (start, start > end ? (start - end - step - 1) / -step : 0);
-    }
-
-    private static Kernel CreateSplit(KernelNode node)
-    {
-        long axisAttribute = node.Attributes.Int("axis", 0);
-        IReadOnlyList<long>? splitAttribute = node.Version < 13 ? node.Attributes.Ints("split") : null;
-        long? numOutputs = node.Attributes.Int("num_outputs");
-        return new DelegateKernel(context =>
-        {
-            Tensor input = context.Tensor(0);
-            int axis = Axis(context, axisAttribute, input.Dims.Length);
-            long dim = input.Dims[axis];
-            long[] sizes = InputOrAttribute(context, 1, splitAttribute) ?? EvenSplit(context, dim, numOutputs ?? context.OutputCount);
-            if (sizes.Length != context.OutputCount || sizes.Any(s => s < 0) || sizes.Sum() != dim)
-                throw context.Fail($"the split sizes [{string.Join(",", sizes)}] must be {context.OutputCount} non-negative sizes adding up to {dim}, the dim of axis {axis}");
-            long[] strides = IndexingOffsets.Strides(input.Dims);
-            long[][] maps = [.. Enumerable.Range(0, input.Dims.Length).Select(a => AxisMaps.Strided(input.Dims[a], 0, 1, strides[a]))];
-            long start = 0;
-            for (int j = 0; j < sizes.Length; j++)
-            {
-                maps[axis] = AxisMaps.Strided(sizes[j], start, 1, strides[axis]);
-                start += sizes[j];
-                if (context.HasOutput(j))
-                    CopyByMaps(context, j, input, [.. maps.Select(m => (long)m.Length)], maps);
-            }
-        });
-    }
-
-    /// <summary>Equal parts; with num_outputs (v18) the last part is smaller when the dim does not divide.</summary>
-    private static long[] EvenSplit(KernelContext context, long dim, long parts)
-    {
-        if (parts <= 0)
-            throw context.Fail("Split needs at least one output");
-        long size = (dim + parts - 1) / parts;
-        if (context.Node.Version < 18 && dim % parts != 0)
-            throw context.Fail($"dim {dim} does not split into {parts} equal parts");
-        return [.. Enumerable.Range(0, (int)parts).Select(i => System.Math.Clamp(dim - i * size, 0, size))];
     }
 
     private static void Tile(KernelContext context)

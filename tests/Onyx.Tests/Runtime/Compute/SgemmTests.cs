@@ -42,6 +42,54 @@ public sealed class SgemmTests
         product.AssertMatchesReference();
     }
 
+    public static TheoryData<string, bool, bool, int, int> RowShapes()
+    {
+        // Widths below, between and above whole vectors and blocks of eight rows, and past one 32768-column chunk of C.
+        (int N, int K)[] shapes = [(1, 1), (7, 1), (33, 3), (31, 8), (65, 9), (100, 17), (257, 64), (1000, 300), (40000, 11)];
+        var data = new TheoryData<string, bool, bool, int, int>();
+        foreach (string isa in Enum.GetNames<SgemmIsa>())
+        {
+            foreach ((int n, int k) in shapes)
+            {
+                foreach (bool transA in new[] { false, true })
+                {
+                    foreach (bool transB in new[] { false, true })
+                        data.Add(isa, transA, transB, n, k);
+                }
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RowShapes))]
+    public void One_row_products_match_a_double_precision_reference_with_alpha_and_beta(string isa, bool transA, bool transB, int n, int k)
+    {
+        foreach ((float alpha, float beta) in new[] { (1f, 0f), (-1.5f, 1f), (0.5f, 0.25f) })
+        {
+            var product = new Product(new Random(n * 31 + k), transA, transB, 1, n, k, pad: 2);
+
+            product.Run(Enum.Parse<SgemmIsa>(isa), alpha, beta);
+
+            product.AssertMatchesReference();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void One_row_products_with_beta_zero_overwrite_c_without_reading_it(string isa)
+    {
+        foreach (bool transB in new[] { false, true })
+        {
+            var product = new Product(new Random(4), transA: true, transB, 1, 70, 19, pad: 1);
+            product.C.AsSpan().Fill(float.NaN);
+
+            product.Run(Enum.Parse<SgemmIsa>(isa), alpha: 0.75f, beta: 0);
+
+            product.AssertMatchesReference();
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Paths))]
     public void Alpha_beta_and_leading_dimensions_past_the_row_are_honoured(string isa)
@@ -94,6 +142,7 @@ public sealed class SgemmTests
     [InlineData(64, 513, 70, 2)]
     [InlineData(300, 40, 90, 3)]
     [InlineData(1, 3000, 300, 2)]
+    [InlineData(1, 70001, 13, 2)]
     [InlineData(7, 3000, 300, 4)]
     public void Products_split_over_threads_match_the_reference(int m, int n, int k, int threads)
     {
