@@ -11,8 +11,11 @@ internal static class ConvKernels
         KernelRegistration.All("ConvTranspose", node => new ConvTransposeKernel(node)),
     ];
 
-    /// <summary>The shapes both convolutions check: X (N × C × D…), W of the same rank, an optional 1-D bias of <paramref name="outputChannels"/>.</summary>
-    private static void CheckShapes(KernelContext context, Tensor x, Tensor w, Tensor? bias, long group, long weightChannels, long expectedWeightChannels, Func<long> outputChannels)
+    /// <summary>
+    /// The shapes both convolutions check: X (N × C × D…), W of the same rank, an optional 1-D bias with one value per
+    /// output channel (W's dim 0, or for the transposed convolution dim 1 times the group).
+    /// </summary>
+    private static void CheckShapes(KernelContext context, Tensor x, Tensor w, Tensor? bias, long group, long weightChannels, long expectedWeightChannels, bool transposed)
     {
         if (x.Dims.Length < 3)
             throw context.Fail($"input X has shape [{string.Join(",", x.Dims)}]; expected at least rank 3 (N × C × D1 …)");
@@ -20,8 +23,9 @@ internal static class ConvKernels
             throw context.Fail($"input W has rank {w.Dims.Length}; expected {x.Dims.Length}, the rank of X");
         if (x.Dims[1] % group != 0 || weightChannels != expectedWeightChannels)
             throw context.Fail($"input X has {x.Dims[1]} channels, which does not match W's shape [{string.Join(",", w.Dims)}] with group {group}");
-        if (bias is not null && (bias.Dims.Length != 1 || bias.Dims[0] != outputChannels()))
-            throw context.Fail($"input B has shape [{string.Join(",", bias.Dims)}]; expected [{outputChannels()}], one value per output channel");
+        long outputChannels = transposed ? w.Dims[1] * group : w.Dims[0];
+        if (bias is not null && (bias.Dims.Length != 1 || bias.Dims[0] != outputChannels))
+            throw context.Fail($"input B has shape [{string.Join(",", bias.Dims)}]; expected [{outputChannels}], one value per output channel");
     }
 
     private static void CheckSameType(KernelContext context, Tensor x, Tensor w, Tensor? bias)
@@ -36,7 +40,7 @@ internal static class ConvKernels
     /// </summary>
     internal static WindowGeometry ConvWindow(KernelContext context, WindowAttributes attributes, long group, Tensor x, Tensor w, Tensor? bias)
     {
-        CheckShapes(context, x, w, bias, group, w.Dims.Length > 1 ? w.Dims[1] * group : -1, x.Dims.Length > 1 ? x.Dims[1] : 0, () => w.Dims[0]);
+        CheckShapes(context, x, w, bias, group, w.Dims.Length > 1 ? w.Dims[1] * group : -1, x.Dims.Length > 1 ? x.Dims[1] : 0, transposed: false);
         if (w.Dims[0] % group != 0)
             throw context.Fail($"input W has {w.Dims[0]} output channels, which group {group} does not divide");
         WindowGeometry window = attributes.Resolve(context, x.Dims.AsSpan(2), w.Dims.AsSpan(2));
@@ -103,7 +107,7 @@ internal static class ConvKernels
             Tensor? b = context.OptionalTensor(2);
             WindowGeometry window = ConvWindow(context, _window, _group, x, w, b);
             CheckSameType(context, x, w, b);
-            long[] dims = [x.Dims[0], w.Dims[0], .. window.Output];
+            Span<long> dims = OutputDims(x, w, window, stackalloc long[x.Dims.Length]);
             if (x.DataType == DataType.Float && _float is not null)
             {
                 _float.Run(window, x, w, b is null ? default : b.AsSpan<float>(), default, float.NegativeInfinity, float.PositiveInfinity,
@@ -112,8 +116,17 @@ internal static class ConvKernels
             }
             double[]? bs = b is null ? null : RealTensors.Read(context, b, "B");
             double[] y = Convolve(window, x.Dims, w.Dims, _group, RealTensors.Read(context, x, "X"), RealTensors.Read(context, w, "W"), bs, context.Node.Threads);
-            RealTensors.Write(context, 0, x.DataType, dims, y);
+            RealTensors.Write(context, 0, x.DataType, dims.ToArray(), y);
         }
+    }
+
+    /// <summary>Y's dims, N × M × the window's output, written into <paramref name="dims"/> (as long as X's rank).</summary>
+    internal static Span<long> OutputDims(Tensor x, Tensor w, WindowGeometry window, Span<long> dims)
+    {
+        dims[0] = x.Dims[0];
+        dims[1] = w.Dims[0];
+        window.Output.CopyTo(dims[2..]);
+        return dims;
     }
 
     /// <summary>
@@ -140,7 +153,7 @@ internal static class ConvKernels
         {
             Tensor x = context.Tensor(0), w = context.Tensor(1);
             Tensor? b = context.OptionalTensor(2);
-            CheckShapes(context, x, w, b, _group, w.Dims.Length > 0 ? w.Dims[0] : -1, x.Dims.Length > 1 ? x.Dims[1] : 0, () => w.Dims[1] * _group);
+            CheckShapes(context, x, w, b, _group, w.Dims.Length > 0 ? w.Dims[0] : -1, x.Dims.Length > 1 ? x.Dims[1] : 0, transposed: true);
             CheckSameType(context, x, w, b);
             int rank = x.Dims.Length - 2;
             WindowGeometry window = Transposed(context, x.Dims[2..], w.Dims[2..], rank);

@@ -33,9 +33,9 @@ internal sealed class FusedConvKernel : Kernel
         if (x.DataType != DataType.Float || w.DataType != DataType.Float || (b is not null && b.DataType != DataType.Float) || (z is not null && z.DataType != DataType.Float))
             throw context.Fail("inputs X, W, B and Z must be float tensors");
         WindowGeometry window = ConvKernels.ConvWindow(context, _window, _group, x, w, b);
-        long[] dims = [x.Dims[0], w.Dims[0], .. window.Output];
+        Span<long> dims = ConvKernels.OutputDims(x, w, window, stackalloc long[x.Dims.Length]);
         if (z is not null && !z.Dims.AsSpan().SequenceEqual(dims))
-            throw context.Fail($"input Z has shape [{string.Join(",", z.Dims)}]; expected Y's shape [{string.Join(",", dims)}]");
+            throw context.Fail($"input Z has shape [{string.Join(",", z.Dims)}]; expected Y's shape [{string.Join(",", dims.ToArray())}]");
         Span<float> y = context.Output<float>(0, DataType.Float, dims);
         (float min, float max) = _activation.Clamp ?? (float.NegativeInfinity, float.PositiveInfinity);
         _convolution.Run(window, x, w, b is null ? default : b.AsSpan<float>(), z is null ? default : z.AsSpan<float>(), min, max, y, context.Node.Threads);

@@ -165,7 +165,7 @@ public sealed class WarmRunAllocationTests
         }
     }
 
-    [Fact(Skip = "FusedConv, FusedMatMul, ScaledDotProductAttention (Kernels/Onyx), ConvKernels and PoolKernels still allocate per run")]
+    [Fact]
     public void A_warm_run_of_resnet50_into_given_tensors_allocates_nothing()
     {
         BenchmarkModel model = ResNet50.Create();
@@ -173,7 +173,7 @@ public sealed class WarmRunAllocationTests
         Assert.Equal(0, WarmBenchmarkRunAllocation(model));
     }
 
-    [Fact(Skip = "FusedConv, FusedMatMul, ScaledDotProductAttention (Kernels/Onyx), ConvKernels and PoolKernels still allocate per run")]
+    [Fact]
     public void A_warm_run_of_bert_base_into_given_tensors_allocates_nothing()
     {
         BenchmarkModel model = BertBase.Create();
