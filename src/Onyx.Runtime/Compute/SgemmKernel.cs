@@ -38,6 +38,7 @@ internal static unsafe class SgemmKernel
     /// C tile (rows <paramref name="ldc"/> floats apart) = product + beta·C tile, then the epilogue when one is given;
     /// beta 0 writes the product without reading C, so garbage there (NaN) does not leak through.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tile<TLanes, TVector>(int kc, float* a, float* b, float* c, int ldc, float beta, TileEpilogue* epilogue = null)
         where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
     {

@@ -28,5 +28,5 @@ internal readonly unsafe struct SgemmLanes128 : ISgemmLanes<Vector128<float>>
     public static Vector128<float> Add(Vector128<float> a, Vector128<float> b) => a + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Clamp(Vector128<float> value, Vector128<float> min, Vector128<float> max) => Vector128.Min(Vector128.Max(value, min), max);
+    public static Vector128<float> Clamp(Vector128<float> value, Vector128<float> min, Vector128<float> max) => Vector128.MinNative(max, Vector128.MaxNative(min, value));
 }

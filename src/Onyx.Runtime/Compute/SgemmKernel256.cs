@@ -25,5 +25,5 @@ internal readonly unsafe struct SgemmLanes256 : ISgemmLanes<Vector256<float>>
     public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Clamp(Vector256<float> value, Vector256<float> min, Vector256<float> max) => Vector256.Min(Vector256.Max(value, min), max);
+    public static Vector256<float> Clamp(Vector256<float> value, Vector256<float> min, Vector256<float> max) => Vector256.MinNative(max, Vector256.MaxNative(min, value));
 }

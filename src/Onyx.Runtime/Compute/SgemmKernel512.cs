@@ -25,5 +25,5 @@ internal readonly unsafe struct SgemmLanes512 : ISgemmLanes<Vector512<float>>
     public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Clamp(Vector512<float> value, Vector512<float> min, Vector512<float> max) => Vector512.Min(Vector512.Max(value, min), max);
+    public static Vector512<float> Clamp(Vector512<float> value, Vector512<float> min, Vector512<float> max) => Vector512.MinNative(max, Vector512.MaxNative(min, value));
 }
