@@ -65,10 +65,17 @@ internal sealed unsafe class IntraOpThreadPool
         }
     }
 
+    // A model run starts its jobs tens of microseconds apart; a worker that went to sleep between them would be woken
+    // late for each (and on a busy machine later still), so it stays awake this long after a job first.
+    private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 10_000;
+
     private void Work()
     {
         while (true)
         {
+            long until = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
+            while (_start.CurrentCount == 0 && System.Diagnostics.Stopwatch.GetTimestamp() < until)
+                Thread.SpinWait(20);
             _start.Wait();
             RunParts();
             if (Interlocked.Decrement(ref _workersBusy) == 0)
