@@ -23,8 +23,9 @@ public sealed record SessionOptions
     public static SessionOptions Default { get; } = new();
 
     /// <summary>
-    /// Threads a kernel may use; 0 means one per processor. The convolutions (Conv, ConvInteger, QLinearConv) split
-    /// their output positions over these threads; other kernels run on the calling thread so far.
+    /// Threads a kernel may use; 0 means one per processor. Matrix products and convolutions, pools, attention,
+    /// LayerNormalization and Softmax split their work over these threads (with the same result at any count); other
+    /// kernels run on the calling thread.
     /// </summary>
     public int IntraOpThreads { get; init; }
 

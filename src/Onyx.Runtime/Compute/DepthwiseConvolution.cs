@@ -197,7 +197,7 @@ internal static unsafe class DepthwiseConvolution
                     s0 = TLanes.MultiplyAdd(TLanes.Load(a + 2), k2, s0);
                     s1 = TLanes.MultiplyAdd(TLanes.Load(b + 2), k5, s1);
                     s2 = TLanes.MultiplyAdd(TLanes.Load(c + 2), k8, s2);
-                    sum = TSplit.Add(TSplit.Add(s0, s1), s2);
+                    sum = TLanes.Add(TLanes.Add(s0, s1), s2);
                 }
                 else
                 {
@@ -213,9 +213,9 @@ internal static unsafe class DepthwiseConvolution
                     s0 = TLanes.MultiplyAdd(TSplit.Odds(a + 1), k2, s0);
                     s1 = TLanes.MultiplyAdd(TSplit.Odds(b + 1), k5, s1);
                     s2 = TLanes.MultiplyAdd(TSplit.Odds(c + 1), k8, s2);
-                    sum = TSplit.InOrder(TSplit.Add(TSplit.Add(s0, s1), s2));
+                    sum = TSplit.InOrder(TLanes.Add(TLanes.Add(s0, s1), s2));
                 }
-                TLanes.Store(row + ow, TSplit.Clamp(sum, low, high));
+                TLanes.Store(row + ow, TLanes.Clamp(sum, low, high));
             }
             for (int ow = vectors ? end : first; ow < g.OutWidth; ow++)
                 row[ow] = Edge3x3(r0, r1, r2, k, bias, min, max, g, ow);
@@ -250,10 +250,6 @@ internal static unsafe class DepthwiseConvolution
     private interface IStrideSplit<TVector> where TVector : unmanaged
     {
         static abstract TVector Multiply(TVector a, TVector b);
-        static abstract TVector Add(TVector a, TVector b);
-
-        /// <summary>max(min, min(max, value)) with NaN kept (maxps/minps return their second operand when one is NaN).</summary>
-        static abstract TVector Clamp(TVector value, TVector min, TVector max);
 
         /// <summary>Elements 0, 2, … of the 2·Count at <paramref name="source"/>, in the split's order.</summary>
         static abstract TVector Evens(float* source);
@@ -270,12 +266,6 @@ internal static unsafe class DepthwiseConvolution
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> Multiply(Vector256<float> a, Vector256<float> b) => a * b;
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Clamp(Vector256<float> value, Vector256<float> min, Vector256<float> max) => Avx.Min(max, Avx.Max(min, value));
-
         // Within each 128-bit half: [a0 a2 b0 b2 | a4 a6 b4 b6], i.e. columns 0 2 8 10 4 6 12 14.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> Evens(float* source) => Avx.Shuffle(Vector256.Load(source), Vector256.Load(source + 8), 0b10_00_10_00);
@@ -291,12 +281,6 @@ internal static unsafe class DepthwiseConvolution
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> Multiply(Vector128<float> a, Vector128<float> b) => a * b;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> Add(Vector128<float> a, Vector128<float> b) => a + b;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> Clamp(Vector128<float> value, Vector128<float> min, Vector128<float> max) => Sse.Min(max, Sse.Max(min, value));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> Evens(float* source) => Sse.Shuffle(Vector128.Load(source), Vector128.Load(source + 4), 0b10_00_10_00);

@@ -38,6 +38,7 @@ internal sealed unsafe class FloatConvolution
         _constantWeights = w;
     }
 
+    /// <summary>One single-channel kernel per group (with as many groups as input channels, a depthwise convolution).</summary>
     private static bool IsDepthwiseShaped(Tensor w, int group) => w.Dims[1] == 1 && w.Dims[0] == group;
 
     /// <summary>
@@ -49,7 +50,7 @@ internal sealed unsafe class FloatConvolution
         long[] xDims = x.Dims, wDims = w.Dims;
         int n = (int)xDims[0], c = (int)xDims[1], m = (int)wDims[0], groupIn = c / _group, groupOut = m / _group;
         int inSize = window.InputSize, outSize = window.OutputSize, kernelSize = window.KernelSize, rows = groupIn * kernelSize;
-        if (_group == c && m == _group && wDims[1] == 1 && DepthwiseConvolution.Geometry.Of(window) is { } depthwise)
+        if (_group == c && IsDepthwiseShaped(w, _group) && DepthwiseConvolution.Geometry.Of(window) is { } depthwise)
         {
             // With a residual the clamp must follow the addition, so it is left to the second pass.
             bool clampHere = z.IsEmpty;

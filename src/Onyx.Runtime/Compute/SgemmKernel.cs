@@ -20,7 +20,7 @@ internal unsafe interface ISgemmLanes<TVector> where TVector : unmanaged
 
     static abstract TVector Add(TVector a, TVector b);
 
-    /// <summary>min(max(value, min), max), NaN staying NaN.</summary>
+    /// <summary>min(max(value, min), max), NaN staying NaN (the native min/max return their second operand when one is NaN).</summary>
     static abstract TVector Clamp(TVector value, TVector min, TVector max);
 }
 
