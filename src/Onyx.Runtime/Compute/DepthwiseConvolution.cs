@@ -77,7 +77,7 @@ internal static unsafe class DepthwiseConvolution
         bool fast = Avx2.IsSupported && Fma.IsSupported && g.KernelHeight == 3 && g.KernelWidth == 3 && g.DilationHeight == 1 && g.DilationWidth == 1
             && g.StrideWidth is 1 or 2 && g.InWidth <= ZeroRowLength;
         long work = planes * outSize * kernelSize;
-        int parts = (int)System.Math.Clamp(work / MinWorkPerPart, 1, System.Math.Min(planes, 4L * System.Math.Max(1, threads)));
+        int parts = IntraOpThreadPool.Parts(work, MinWorkPerPart, planes, threads);
         fixed (float* x = xs, w = ws, b = bias, output = y)
         {
             var job = new Job(g, planes, channels, x, w, bias.IsEmpty ? null : b, output, min, max, parts, fast);

@@ -53,7 +53,7 @@ internal static unsafe class FloatPooling
     }
 
     private static int Parts(int planes, long work, int threads) =>
-        (int)System.Math.Clamp(work / MinWorkPerPart, 1, System.Math.Min(planes, 4L * System.Math.Max(1, threads)));
+        IntraOpThreadPool.Parts(work, MinWorkPerPart, planes, threads);
 
     private static (int First, int End) Range(int planes, int parts, int part) =>
         ((int)((long)planes * part / parts), (int)((long)planes * (part + 1) / parts));

@@ -39,6 +39,18 @@ internal sealed unsafe class IntraOpThreadPool
     /// <summary>Threads a job runs on, the calling thread included.</summary>
     public int Threads { get; }
 
+    // Parts are claimed one at a time, so with several per thread a thread that starts late or runs slow (a busy
+    // sibling hyperthread) leaves its share to the others instead of holding the whole job up.
+    private const int PartsPerThread = 4;
+
+    /// <summary>
+    /// How many parts a job of <paramref name="work"/> units splits into on <paramref name="threads"/> threads: one per
+    /// <paramref name="minWorkPerPart"/> units (below it waking a thread costs more than it saves), at most
+    /// <see cref="PartsPerThread"/> per thread and at most <paramref name="maxParts"/>.
+    /// </summary>
+    public static int Parts(long work, long minWorkPerPart, long maxParts, int threads) =>
+        threads <= 1 ? 1 : (int)System.Math.Clamp(work / minWorkPerPart, 1, System.Math.Max(1, System.Math.Min(maxParts, (long)PartsPerThread * threads)));
+
     /// <summary>Calls <paramref name="body"/>(<paramref name="arguments"/>, part) for every part in [0, <paramref name="parts"/>), spread over the threads; returns when all are done.</summary>
     public void Run(int parts, delegate*<void*, int, void> body, void* arguments)
     {

@@ -30,6 +30,10 @@ internal static unsafe class Sgemm
     private const int KC = 256;
     private const int MC = 240;
     private const int NC = 3072;
+    // When one row block covers M, B is packed a strip of 128 columns (8 AVX2 panels, 128 KiB at KC 256) at a time
+    // just before the micro-kernel sweeps it: the strip stays in L2, and packing reads 512 contiguous bytes of each
+    // source row rather than one 64-byte line per row per panel (those misses were serial).
+    private const int StripColumns = 128;
     internal const int MaxNr = 32;
     private const int Alignment = 64;
 
@@ -91,24 +95,23 @@ internal static unsafe class Sgemm
             ScaleAndFinish(c, m, n, ldc, beta, epilogue);
             return;
         }
-        var job = new Job(a, b, c, ldc, alpha, beta, epilogue, isa, m, n, k, Parts(m, n, k, threads));
+        // Column ranges each pack their own columns of B and all of A, row ranges their own rows of A and all of B:
+        // split so that the operand packed ahead is the one every part reads, else along the longer side.
+        bool byColumns = a.Packed is not null || (b.Packed is null ? n >= m : m < MinRowsToSplit);
+        long units = byColumns ? (n + MaxNr - 1) / MaxNr : (m + SgemmKernel.Rows - 1) / SgemmKernel.Rows;
+        int parts = IntraOpThreadPool.Parts((long)m * n * k, MinWorkPerPart, units, threads);
+        var job = new Job(a, b, c, ldc, alpha, beta, epilogue, isa, m, n, k, parts, byColumns);
         IntraOpThreadPool.Of(threads).Run(job.Parts, &RunPart, &job);
     }
 
-    // Below about 2^18 multiply-adds (tens of microseconds) waking a thread costs more than it saves.
-    private const long MinWorkPerThread = 1L << 18;
+    // Below about 2^17 multiply-adds (a few microseconds) waking a thread costs more than it saves.
+    private const long MinWorkPerPart = 1L << 17;
 
-    private static int Parts(int m, int n, int k, int threads)
-    {
-        long work = (long)m * n * k;
-        return (int)System.Math.Clamp(work / MinWorkPerThread, 1, System.Math.Max(1, threads));
-    }
+    // With fewer rows than this a product with B packed ahead still splits by columns (re-packing its few rows of A).
+    private const int MinRowsToSplit = 8 * SgemmKernel.Rows;
 
-    /// <summary>
-    /// One product split into <see cref="Parts"/> parts along the longer side of C: column ranges (each packs its
-    /// own columns of B) or row ranges (each packs its own rows of A), in whole micro-kernel tiles.
-    /// </summary>
-    private readonly struct Job(SgemmA a, SgemmB b, float* c, int ldc, float alpha, float beta, SgemmEpilogue epilogue, SgemmIsa isa, int m, int n, int k, int parts)
+    /// <summary>One product split into parts: column ranges or row ranges, in whole micro-kernel tiles.</summary>
+    private readonly struct Job(SgemmA a, SgemmB b, float* c, int ldc, float alpha, float beta, SgemmEpilogue epilogue, SgemmIsa isa, int m, int n, int k, int parts, bool byColumns)
     {
         public readonly SgemmA A = a;
         public readonly SgemmB B = b;
@@ -118,7 +121,7 @@ internal static unsafe class Sgemm
         public readonly SgemmEpilogue Epilogue = epilogue;
         public readonly SgemmIsa Isa = isa;
         public readonly int M = m, N = n, K = k, Parts = parts;
-        public readonly bool ByColumns = n >= m;
+        public readonly bool ByColumns = byColumns;
     }
 
     private static void RunPart(void* arguments, int part)
@@ -184,9 +187,10 @@ internal static unsafe class Sgemm
         int nr = 2 * TLanes.Count;
         int kcMax = System.Math.Min(k, KC);
         int mcMax = RoundUp(System.Math.Min(m, MC), mr), ncMax = RoundUp(System.Math.Min(n, NC), nr);
-        bool packA = job.A.Packed is null, blockB = job.B.Packed is null && m > MC, panelB = job.B.Packed is null && !blockB;
+        bool packA = job.A.Packed is null, blockB = job.B.Packed is null && m > MC, stripB = job.B.Packed is null && !blockB;
+        int strip = RoundUp(StripColumns, nr);
         float[]? packAArray = packA ? ArrayPool<float>.Shared.Rent(mcMax * kcMax + Alignment / sizeof(float)) : null;
-        float[]? packBArray = blockB || panelB ? ArrayPool<float>.Shared.Rent((blockB ? ncMax : nr) * kcMax + Alignment / sizeof(float)) : null;
+        float[]? packBArray = blockB || stripB ? ArrayPool<float>.Shared.Rent((blockB ? ncMax : strip) * kcMax + Alignment / sizeof(float)) : null;
         float* edge = stackalloc float[mr * MaxNr];
         TileEpilogue tileEpilogue;
         fixed (float* packAStart = packAArray, packBStart = packBArray)
@@ -213,9 +217,9 @@ internal static unsafe class Sgemm
                         {
                             int columns = System.Math.Min(nr, nc - jr), column = col0 + jc + jr;
                             float* panel = job.B.Packed is not null ? job.B.Packed + (long)job.B.PackedStride * pc + (long)column * kc
-                                : blockB ? pb + jr * kc : pb;
-                            if (panelB)
-                                PackB<TLanes, TVector>(job.B, column, pc, columns, kc, nr, pb);
+                                : blockB ? pb + jr * kc : pb + jr % strip * kc;
+                            if (stripB && jr % strip == 0)
+                                PackB<TLanes, TVector>(job.B, column, pc, System.Math.Min(strip, nc - jr), kc, nr, pb);
                             for (int ir = 0; ir < mc; ir += mr)
                             {
                                 int rows = System.Math.Min(mr, mc - ir), row = row0 + ic + ir;
@@ -250,8 +254,7 @@ internal static unsafe class Sgemm
     {
         if (b.Window.Sources is not null)
         {
-            for (int j = 0; j < count; j += width, destination += width * kc)
-                b.Window.Pack<TLanes, TVector>(column + j, System.Math.Min(width, count - j), pc, kc, width, destination);
+            b.Window.Pack<TLanes, TVector>(column, count, pc, kc, width, destination);
             return;
         }
         PackPanels<TLanes, TVector>(b.Data + (b.Trans ? (long)column * b.Ld + pc : (long)pc * b.Ld + column),
@@ -267,21 +270,27 @@ internal static unsafe class Sgemm
     private static void PackPanels<TLanes, TVector>(float* source, long strideI, long strideP, int count, int kc, int width, float scale, float* destination)
         where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
     {
-        int lanes = TLanes.Count;
-        for (int i0 = 0; i0 < count; i0 += width, destination += width * kc)
+        int lanes = TLanes.Count, whole = 0;
+        if (strideI == 1 && width == 2 * lanes && scale == 1)
         {
-            int rows = System.Math.Min(width, count - i0);
-            float* panel = source + i0 * strideI, to = destination;
-            if (strideI == 1 && rows == width && width == 2 * lanes && scale == 1)
+            // Row by row across all whole panels, so each source row is read contiguously.
+            whole = count / width * width;
+            for (int p = 0; p < kc; p++)
             {
-                for (int p = 0; p < kc; p++, to += width)
+                float* from = source + p * strideP, to = destination + p * width;
+                for (int i0 = 0; i0 < whole; i0 += width, from += width, to += width * kc)
                 {
-                    float* from = panel + p * strideP;
                     TLanes.Store(to, TLanes.Load(from));
                     TLanes.Store(to + lanes, TLanes.Load(from + lanes));
                 }
-                continue;
             }
+        }
+        destination += (long)whole * kc;
+        for (int i0 = whole; i0 < count; i0 += width, destination += width * kc)
+        {
+            int rows = System.Math.Min(width, count - i0);
+            float* panel = source + i0 * strideI, to = destination;
+
             for (int p = 0; p < kc; p++, to += width)
             {
                 float* from = panel + p * strideP;

@@ -42,8 +42,7 @@ internal static unsafe class SgemmKernel
     public static void Tile<TLanes, TVector>(int kc, float* a, float* b, float* c, int ldc, float beta, TileEpilogue* epilogue = null)
         where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
     {
-        TVector c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        TVector c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        var tile = new TileAccumulators<TLanes, TVector>();
         int width = TLanes.Count;
         if (Sse.IsSupported)
         {
@@ -55,36 +54,24 @@ internal static unsafe class SgemmKernel
                 Sse.Prefetch0(c + i * ldc + 2 * width - 1);
             }
         }
-        for (int p = 0; p < kc; p++)
+        // Four steps per iteration: the one-step loop ran ~10% slower on Zen 5 (its loop overhead and branch
+        // shared the cycles the 12 FMAs need).
+        int p = 0;
+        for (; p + 4 <= kc; p += 4, a += 4 * Rows, b += 8 * width)
         {
-            TVector b0 = TLanes.Load(b), b1 = TLanes.Load(b + width);
-            TVector ai = TLanes.Broadcast(a[0]);
-            c00 = TLanes.MultiplyAdd(ai, b0, c00);
-            c01 = TLanes.MultiplyAdd(ai, b1, c01);
-            ai = TLanes.Broadcast(a[1]);
-            c10 = TLanes.MultiplyAdd(ai, b0, c10);
-            c11 = TLanes.MultiplyAdd(ai, b1, c11);
-            ai = TLanes.Broadcast(a[2]);
-            c20 = TLanes.MultiplyAdd(ai, b0, c20);
-            c21 = TLanes.MultiplyAdd(ai, b1, c21);
-            ai = TLanes.Broadcast(a[3]);
-            c30 = TLanes.MultiplyAdd(ai, b0, c30);
-            c31 = TLanes.MultiplyAdd(ai, b1, c31);
-            ai = TLanes.Broadcast(a[4]);
-            c40 = TLanes.MultiplyAdd(ai, b0, c40);
-            c41 = TLanes.MultiplyAdd(ai, b1, c41);
-            ai = TLanes.Broadcast(a[5]);
-            c50 = TLanes.MultiplyAdd(ai, b0, c50);
-            c51 = TLanes.MultiplyAdd(ai, b1, c51);
-            a += Rows;
-            b += 2 * width;
+            tile.Step(a, b);
+            tile.Step(a + Rows, b + 2 * width);
+            tile.Step(a + 2 * Rows, b + 4 * width);
+            tile.Step(a + 3 * Rows, b + 6 * width);
         }
-        StoreRow<TLanes, TVector>(c, c00, c01, beta, epilogue, 0);
-        StoreRow<TLanes, TVector>(c + ldc, c10, c11, beta, epilogue, 1);
-        StoreRow<TLanes, TVector>(c + 2 * ldc, c20, c21, beta, epilogue, 2);
-        StoreRow<TLanes, TVector>(c + 3 * ldc, c30, c31, beta, epilogue, 3);
-        StoreRow<TLanes, TVector>(c + 4 * ldc, c40, c41, beta, epilogue, 4);
-        StoreRow<TLanes, TVector>(c + 5 * ldc, c50, c51, beta, epilogue, 5);
+        for (; p < kc; p++, a += Rows, b += 2 * width)
+            tile.Step(a, b);
+        StoreRow<TLanes, TVector>(c, tile.C00, tile.C01, beta, epilogue, 0);
+        StoreRow<TLanes, TVector>(c + ldc, tile.C10, tile.C11, beta, epilogue, 1);
+        StoreRow<TLanes, TVector>(c + 2 * ldc, tile.C20, tile.C21, beta, epilogue, 2);
+        StoreRow<TLanes, TVector>(c + 3 * ldc, tile.C30, tile.C31, beta, epilogue, 3);
+        StoreRow<TLanes, TVector>(c + 4 * ldc, tile.C40, tile.C41, beta, epilogue, 4);
+        StoreRow<TLanes, TVector>(c + 5 * ldc, tile.C50, tile.C51, beta, epilogue, 5);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -127,6 +114,33 @@ internal static unsafe class SgemmKernel
         }
         TLanes.Store(c, low);
         TLanes.Store(next, high);
+    }
+}
+
+/// <summary>The 6×(2·lanes) accumulators of one micro-kernel tile; the JIT keeps them in registers.</summary>
+internal unsafe struct TileAccumulators<TLanes, TVector> where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
+{
+    public TVector C00, C01, C10, C11, C20, C21, C30, C31, C40, C41, C50, C51;
+
+    /// <summary>One k step: the tile += a (6 floats) ⊗ b (2·lanes floats).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Step(float* a, float* b)
+    {
+        TVector b0 = TLanes.Load(b), b1 = TLanes.Load(b + TLanes.Count);
+        Row(ref C00, ref C01, a[0], b0, b1);
+        Row(ref C10, ref C11, a[1], b0, b1);
+        Row(ref C20, ref C21, a[2], b0, b1);
+        Row(ref C30, ref C31, a[3], b0, b1);
+        Row(ref C40, ref C41, a[4], b0, b1);
+        Row(ref C50, ref C51, a[5], b0, b1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Row(ref TVector low, ref TVector high, float a, TVector b0, TVector b1)
+    {
+        TVector broadcast = TLanes.Broadcast(a);
+        low = TLanes.MultiplyAdd(broadcast, b0, low);
+        high = TLanes.MultiplyAdd(broadcast, b1, high);
     }
 }
 

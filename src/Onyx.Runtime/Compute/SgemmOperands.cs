@@ -97,9 +97,10 @@ internal readonly unsafe struct WindowColumns(float* x, int channelSize, int ker
     public int* Sources { get; } = sources;
 
     /// <summary>
-    /// Packs columns [column, column + count) of rows [pc, pc + kc) as one panel of <paramref name="width"/> columns
-    /// (zero past count). A row whose positions read one contiguous run of the input is copied by vectors, one whose
-    /// positions read at a fixed step (a strided convolution) by a plain loop, others through the offsets.
+    /// Packs columns [column, column + count) of rows [pc, pc + kc) as panels of <paramref name="width"/> columns
+    /// (zero past count), row by row across the panels. A panel row whose positions read one contiguous run of the
+    /// input is copied by vectors, one whose positions read at a fixed step (a strided convolution) by a plain loop,
+    /// others through the offsets.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Pack<TLanes, TVector>(int column, int count, int pc, int kc, int width, float* destination)
@@ -107,29 +108,34 @@ internal readonly unsafe struct WindowColumns(float* x, int channelSize, int ker
     {
         int channel = pc / _kernelSize, kp = pc - channel * _kernelSize;
         float* plane = _x + (long)channel * _channelSize;
-        int panels = (_positions + _width - 1) / _width, panel = column / _width;
-        bool runsApply = width == _width && count == width;
-        for (int p = 0; p < kc; p++, destination += width)
+        int panels = (_positions + _width - 1) / _width;
+        for (int p = 0; p < kc; p++)
         {
-            int entry = kp * panels + panel, run = runsApply ? _runs[entry] : -1;
-            if (run >= 0 && _steps[entry] == 1)
+            for (int j0 = 0; j0 < count; j0 += width)
             {
-                for (int l = 0; l < width; l += TLanes.Count)
-                    TLanes.Store(destination + l, TLanes.Load(plane + run + l));
-            }
-            else if (run >= 0)
-            {
-                float* from = plane + run;
-                for (int j = 0, step = _steps[entry]; j < width; j++, from += step)
-                    destination[j] = *from;
-            }
-            else
-            {
-                int* source = Sources + (long)kp * _positions + column;
-                for (int j = 0; j < count; j++)
-                    destination[j] = source[j] >= 0 ? plane[source[j]] : 0;
-                for (int j = count; j < width; j++)
-                    destination[j] = 0;
+                int columns = System.Math.Min(width, count - j0);
+                float* to = destination + (long)j0 * kc + p * width;
+                int entry = kp * panels + (column + j0) / _width;
+                int run = width == _width && columns == width ? _runs[entry] : -1;
+                if (run >= 0 && _steps[entry] == 1)
+                {
+                    for (int l = 0; l < width; l += TLanes.Count)
+                        TLanes.Store(to + l, TLanes.Load(plane + run + l));
+                }
+                else if (run >= 0)
+                {
+                    float* from = plane + run;
+                    for (int j = 0, step = _steps[entry]; j < width; j++, from += step)
+                        to[j] = *from;
+                }
+                else
+                {
+                    int* source = Sources + (long)kp * _positions + column + j0;
+                    for (int j = 0; j < columns; j++)
+                        to[j] = source[j] >= 0 ? plane[source[j]] : 0;
+                    for (int j = columns; j < width; j++)
+                        to[j] = 0;
+                }
             }
             if (++kp == _kernelSize)
             {

@@ -120,8 +120,8 @@ internal static class SoftmaxKernels
         return double.IsFinite(max) ? max : 0;
     }
 
-    // Below about 2^16 elements in all waking a thread costs more than it saves.
-    private const int MinElementsToSplit = 1 << 16;
+    // Below about 2^14 elements (a few microseconds) per part waking a thread costs more than it saves.
+    private const int MinElementsPerPart = 1 << 14;
 
     private sealed class SoftmaxKernel<TOp> : Kernel where TOp : INormalization
     {
@@ -166,7 +166,7 @@ internal static class SoftmaxKernels
         private static unsafe void Rows(ReadOnlySpan<float> x, Span<float> y, int length, int threads)
         {
             int rows = x.Length / length;
-            int parts = x.Length < MinElementsToSplit ? 1 : System.Math.Min(rows, System.Math.Max(1, threads));
+            int parts = IntraOpThreadPool.Parts(x.Length, MinElementsPerPart, rows, threads);
             fixed (float* xs = x, ys = y)
             {
                 var job = new RowJob(xs, ys, length, rows, parts);

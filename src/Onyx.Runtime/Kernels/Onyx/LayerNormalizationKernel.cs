@@ -11,8 +11,8 @@ namespace Onyx.Runtime.Kernels.OnyxDomain;
 /// </summary>
 internal static unsafe class LayerNormalizationKernel
 {
-    // Below about 2^16 elements in all waking a thread costs more than it saves.
-    private const int MinElementsToSplit = 1 << 16;
+    // Below about 2^14 elements (a few microseconds) per part waking a thread costs more than it saves.
+    private const int MinElementsPerPart = 1 << 14;
 
     public static Kernel Create(KernelNode node)
     {
@@ -46,7 +46,7 @@ internal static unsafe class LayerNormalizationKernel
     private static void Normalize(ReadOnlySpan<float> x, ReadOnlySpan<float> scale, ReadOnlySpan<float> bias, float epsilon, int width, Span<float> y, int threads)
     {
         int rows = x.Length / width;
-        int parts = x.Length < MinElementsToSplit ? 1 : System.Math.Min(rows, System.Math.Max(1, threads));
+        int parts = IntraOpThreadPool.Parts(x.Length, MinElementsPerPart, rows, threads);
         fixed (float* xs = x, ss = scale, bs = bias, ys = y)
         {
             var job = new Job(xs, ss, bias.IsEmpty ? null : bs, ys, width, rows, epsilon, parts);

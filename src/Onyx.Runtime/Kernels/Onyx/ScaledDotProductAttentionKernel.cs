@@ -53,7 +53,7 @@ internal sealed unsafe class ScaledDotProductAttentionKernel : Kernel
             return;
         int s = shapes.S, t = shapes.T, threads = context.Node.Threads;
         long work = (long)shapes.Batches * s * t * (shapes.D + shapes.Dv);
-        int parts = (int)System.Math.Clamp(work / MinWorkPerPart, 1, System.Math.Min(shapes.Batches, System.Math.Max(1, threads)));
+        int parts = IntraOpThreadPool.Parts(work, MinWorkPerPart, shapes.Batches, threads);
         long scratchLength = (long)parts * s * t;
         if (scratchLength > Array.MaxLength)
             throw context.Fail($"the scores of {parts} matrices of {s}×{t} need more floats than one array holds");

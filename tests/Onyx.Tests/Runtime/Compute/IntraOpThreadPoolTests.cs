@@ -77,4 +77,14 @@ public sealed unsafe class IntraOpThreadPoolTests
         for (int part = 0; part < 16; part++)
             Assert.Equal(1, perPart[part]);
     }
+
+    [Theory]
+    [InlineData(1L << 30, 1, 1000, 1)]
+    [InlineData(1L << 30, 2, 1000, 8)]
+    [InlineData(1L << 30, 2, 3, 3)]
+    [InlineData(2500, 2, 1000, 2)]
+    [InlineData(10, 4, 1000, 1)]
+    [InlineData(1L << 30, 4, 0, 1)]
+    public void Parts_follow_the_work_and_stay_within_four_per_thread_and_the_bound(long work, int threads, long maxParts, int expected) =>
+        Assert.Equal(expected, IntraOpThreadPool.Parts(work, 1000, maxParts, threads));
 }
