@@ -21,9 +21,13 @@ internal sealed unsafe class IntraOpThreadPool
     private readonly ManualResetEventSlim _done = new(false);
     private delegate*<void*, int, void> _body;
     private void* _arguments;
-    private int _parts;
-    private int _nextPart;
-    private int _workersBusy;
+    // Parts are numbered by tickets that only ever grow: the job's parts are tickets [_first, _end). A thread claims
+    // the next ticket by compare-and-swap only while it is below _end, so a worker waking late from an earlier job
+    // cannot take a ticket of a job that is still being set up.
+    private long _nextTicket;
+    private long _first;
+    private long _end;
+    private int _pending;
     private ExceptionDispatchInfo? _failure;
 
     private IntraOpThreadPool(int threads)
@@ -64,14 +68,19 @@ internal sealed unsafe class IntraOpThreadPool
         {
             _body = body;
             _arguments = arguments;
-            _parts = parts;
-            _nextPart = 0;
             _failure = null;
-            int workers = System.Math.Min(Threads - 1, parts - 1);
-            _workersBusy = workers;
+            _pending = parts;
             _done.Reset();
-            _start.Release(workers);
+            _first = _nextTicket;
+            Volatile.Write(ref _end, _first + parts);
+            int workers = System.Math.Min(Threads - 1, parts - 1);
+            if (_start.CurrentCount < workers)
+                _start.Release(workers - _start.CurrentCount);
             RunParts();
+            // The last parts are usually only microseconds from done: wait for them awake before sleeping.
+            long until = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
+            while (Volatile.Read(ref _pending) != 0 && System.Diagnostics.Stopwatch.GetTimestamp() < until)
+                Thread.SpinWait(20);
             _done.Wait();
             _failure?.Throw();
         }
@@ -90,23 +99,34 @@ internal sealed unsafe class IntraOpThreadPool
                 Thread.SpinWait(20);
             _start.Wait();
             RunParts();
-            if (Interlocked.Decrement(ref _workersBusy) == 0)
-                _done.Set();
         }
     }
 
+    /// <summary>Claims and runs parts of the current job until none is left; whoever finishes the last part wakes the caller.</summary>
     private void RunParts()
     {
         t_inPart = true;
         try
         {
-            for (int part = Interlocked.Increment(ref _nextPart) - 1; part < _parts; part = Interlocked.Increment(ref _nextPart) - 1)
-                _body(_arguments, part);
-        }
-        catch (Exception e)
-        {
-            _failure ??= ExceptionDispatchInfo.Capture(e);
-            _nextPart = _parts;
+            while (true)
+            {
+                long ticket = Volatile.Read(ref _nextTicket);
+                if (ticket >= Volatile.Read(ref _end))
+                    return;
+                if (Interlocked.CompareExchange(ref _nextTicket, ticket + 1, ticket) != ticket)
+                    continue;
+                try
+                {
+                    if (_failure is null)
+                        _body(_arguments, (int)(ticket - _first));
+                }
+                catch (Exception e)
+                {
+                    _failure ??= ExceptionDispatchInfo.Capture(e);
+                }
+                if (Interlocked.Decrement(ref _pending) == 0)
+                    _done.Set();
+            }
         }
         finally
         {

@@ -95,20 +95,63 @@ internal static unsafe class Sgemm
             ScaleAndFinish(c, m, n, ldc, beta, epilogue);
             return;
         }
-        // Column ranges each pack their own columns of B and all of A, row ranges their own rows of A and all of B:
-        // split so that the operand packed ahead is the one every part reads, else along the longer side.
-        bool byColumns = a.Packed is not null || (b.Packed is null ? n >= m : m < MinRowsToSplit);
-        long units = byColumns ? (n + MaxNr - 1) / MaxNr : (m + SgemmKernel.Rows - 1) / SgemmKernel.Rows;
+        // Split along the longer side of C; every part reads all of the other operand, so that one is packed once
+        // here, before the parts start, unless it was packed ahead. A one-row product is not packed at all (each part
+        // streams its columns of B past the row) and gets one part per thread, so each reads long runs of B's rows
+        // (eight shorter ranges measured up to 25% slower at 1×2304×768).
+        bool byColumns = n >= m;
+        long units = m == 1 ? threads : byColumns ? (n + MaxNr - 1) / MaxNr : (m + SgemmKernel.Rows - 1) / SgemmKernel.Rows;
         int parts = IntraOpThreadPool.Parts((long)m * n * k, MinWorkPerPart, units, threads);
-        var job = new Job(a, b, c, ldc, alpha, beta, epilogue, isa, m, n, k, parts, byColumns);
-        IntraOpThreadPool.Of(threads).Run(job.Parts, &RunPart, &job);
+        bool shareA = parts > 1 && byColumns && a.Packed is null && m > 1, shareB = parts > 1 && !byColumns && b.Packed is null;
+        if (!shareA && !shareB)
+        {
+            var job = new Job(a, b, c, ldc, alpha, beta, epilogue, isa, m, n, k, parts, byColumns);
+            IntraOpThreadPool.Of(threads).Run(job.Parts, &RunPart, &job);
+            return;
+        }
+        int width = shareA ? SgemmKernel.Rows : PanelWidth(isa), stride = RoundUp(shareA ? m : n, width);
+        float[] shared = ArrayPool<float>.Shared.Rent(stride * k + Alignment / sizeof(float));
+        try
+        {
+            fixed (float* start = shared)
+            {
+                float* packed = Align(start);
+                for (int pc = 0; pc < k; pc += KC)
+                    PackSlice(isa, shareA, a, b, m, n, pc, System.Math.Min(KC, k - pc), alpha, packed + (long)stride * pc);
+                var job = shareA
+                    ? new Job(new SgemmA { Packed = packed, PackedStride = stride }, b, c, ldc, 1, beta, epilogue, isa, m, n, k, parts, byColumns)
+                    : new Job(a, new SgemmB { Data = b.Data, Ld = b.Ld, Trans = b.Trans, Packed = packed, PackedStride = stride }, c, ldc, alpha, beta, epilogue, isa, m, n, k, parts, byColumns);
+                IntraOpThreadPool.Of(threads).Run(job.Parts, &RunPart, &job);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(shared);
+        }
+    }
+
+    /// <summary>Packs k-slice [pc, pc + kc) of all of op(A) (times alpha) or of op(B), as the parts would each have.</summary>
+    private static void PackSlice(SgemmIsa isa, bool packA, in SgemmA a, in SgemmB b, int m, int n, int pc, int kc, float alpha, float* destination)
+    {
+        switch (isa)
+        {
+            case SgemmIsa.Vector512: PackSlice<SgemmLanes512, Vector512<float>>(packA, a, b, m, n, pc, kc, alpha, destination); break;
+            case SgemmIsa.Avx2: PackSlice<SgemmLanes256, Vector256<float>>(packA, a, b, m, n, pc, kc, alpha, destination); break;
+            default: PackSlice<SgemmLanes128, Vector128<float>>(packA, a, b, m, n, pc, kc, alpha, destination); break;
+        }
+    }
+
+    private static void PackSlice<TLanes, TVector>(bool packA, in SgemmA a, in SgemmB b, int m, int n, int pc, int kc, float alpha, float* destination)
+        where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
+    {
+        if (packA)
+            PackPanels<TLanes, TVector>(a.Data + (a.Trans ? (long)pc * a.Ld : pc), a.Trans ? 1 : a.Ld, a.Trans ? a.Ld : 1, m, kc, SgemmKernel.Rows, alpha, destination);
+        else
+            PackB<TLanes, TVector>(b, 0, pc, n, kc, 2 * TLanes.Count, destination);
     }
 
     // Below about 2^17 multiply-adds (a few microseconds) waking a thread costs more than it saves.
     private const long MinWorkPerPart = 1L << 17;
-
-    // With fewer rows than this a product with B packed ahead still splits by columns (re-packing its few rows of A).
-    private const int MinRowsToSplit = 8 * SgemmKernel.Rows;
 
     /// <summary>One product split into parts: column ranges or row ranges, in whole micro-kernel tiles.</summary>
     private readonly struct Job(SgemmA a, SgemmB b, float* c, int ldc, float alpha, float beta, SgemmEpilogue epilogue, SgemmIsa isa, int m, int n, int k, int parts, bool byColumns)
