@@ -22,6 +22,19 @@ internal unsafe interface ISgemmLanes<TVector> where TVector : unmanaged
 
     /// <summary>min(max(value, min), max), NaN staying NaN (the native min/max return their second operand when one is NaN).</summary>
     static abstract TVector Clamp(TVector value, TVector min, TVector max);
+
+    /// <summary>Lane i = source[offsets[i]], or 0 where offsets[i] is negative (a convolution's padding).</summary>
+    static abstract TVector GatherOrZero(float* source, int* offsets);
+}
+
+/// <summary>The gather of <see cref="ISgemmLanes{TVector}.GatherOrZero"/> where the hardware has none.</summary>
+internal static unsafe class SoftwareGather
+{
+    public static void GatherOrZero(float* source, int* offsets, float* destination, int count)
+    {
+        for (int i = 0; i < count; i++)
+            destination[i] = offsets[i] >= 0 ? source[offsets[i]] : 0;
+    }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Onyx.Runtime.Compute;
 
@@ -29,4 +30,15 @@ internal readonly unsafe struct SgemmLanes128 : ISgemmLanes<Vector128<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Clamp(Vector128<float> value, Vector128<float> min, Vector128<float> max) => Vector128.MinNative(max, Vector128.MaxNative(min, value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> GatherOrZero(float* source, int* offsets)
+    {
+        Vector128<int> index = Vector128.Load(offsets);
+        if (Avx2.IsSupported)
+            return Avx2.GatherMaskVector128(Vector128<float>.Zero, source, index, Vector128.GreaterThanOrEqual(index, Vector128<int>.Zero).AsSingle(), sizeof(float));
+        float* lanes = stackalloc float[Vector128<float>.Count];
+        SoftwareGather.GatherOrZero(source, offsets, lanes, Vector128<float>.Count);
+        return Vector128.Load(lanes);
+    }
 }

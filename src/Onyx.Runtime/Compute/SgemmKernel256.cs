@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Onyx.Runtime.Compute;
 
@@ -26,4 +27,15 @@ internal readonly unsafe struct SgemmLanes256 : ISgemmLanes<Vector256<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Clamp(Vector256<float> value, Vector256<float> min, Vector256<float> max) => Vector256.MinNative(max, Vector256.MaxNative(min, value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> GatherOrZero(float* source, int* offsets)
+    {
+        Vector256<int> index = Vector256.Load(offsets);
+        if (Avx2.IsSupported)
+            return Avx2.GatherMaskVector256(Vector256<float>.Zero, source, index, Vector256.GreaterThanOrEqual(index, Vector256<int>.Zero).AsSingle(), sizeof(float));
+        float* lanes = stackalloc float[Vector256<float>.Count];
+        SoftwareGather.GatherOrZero(source, offsets, lanes, Vector256<float>.Count);
+        return Vector256.Load(lanes);
+    }
 }

@@ -26,4 +26,8 @@ internal readonly unsafe struct SgemmLanes512 : ISgemmLanes<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Clamp(Vector512<float> value, Vector512<float> min, Vector512<float> max) => Vector512.MinNative(max, Vector512.MaxNative(min, value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> GatherOrZero(float* source, int* offsets) =>
+        Vector512.Create(SgemmLanes256.GatherOrZero(source, offsets), SgemmLanes256.GatherOrZero(source, offsets + Vector256<float>.Count));
 }

@@ -128,13 +128,17 @@ internal readonly unsafe struct WindowColumns(float* x, int channelSize, int ker
                     for (int j = 0, step = _steps[entry]; j < width; j++, from += step)
                         to[j] = *from;
                 }
+                else if (columns == width)
+                {
+                    // Positions over more than one output row, or reading padding: gathered by their offsets.
+                    int* source = Sources + (long)kp * _positions + column + j0;
+                    for (int l = 0; l < width; l += TLanes.Count)
+                        TLanes.Store(to + l, TLanes.GatherOrZero(plane, source + l));
+                }
                 else
                 {
-                    int* source = Sources + (long)kp * _positions + column + j0;
-                    for (int j = 0; j < columns; j++)
-                        to[j] = source[j] >= 0 ? plane[source[j]] : 0;
-                    for (int j = columns; j < width; j++)
-                        to[j] = 0;
+                    SoftwareGather.GatherOrZero(plane, Sources + (long)kp * _positions + column + j0, to, columns);
+                    new Span<float>(to + columns, width - columns).Clear();
                 }
             }
             if (++kp == _kernelSize)
