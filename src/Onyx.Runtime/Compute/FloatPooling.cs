@@ -1,14 +1,16 @@
 using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Onyx.Runtime.Compute;
 
 /// <summary>
 /// MaxPool and AveragePool of 2-D float planes, and the global pools of float planes, the planes split over the
-/// intra-op threads (each plane computed alike whichever thread takes it). A windowed pool walks each output row's taps
-/// as <see cref="DepthwiseConvolution.ListTaps"/> lists them and folds each tap's contiguous run into the row with one
-/// vectorised max or sum. The max propagates NaN (as numpy's maximum does); the average divides by the window positions
+/// intra-op threads (each plane computed alike whichever thread takes it). A windowed max pool runs in two separable
+/// passes (columns, then rows); an average pool walks each output row's taps as
+/// <see cref="DepthwiseConvolution.ListTaps"/> lists them and folds each tap's contiguous run into the row with one
+/// vectorised sum. The max propagates NaN (as numpy's maximum does); the average divides by the window positions
 /// inside the input, or inside the padded input with count_include_pad.
 /// </summary>
 internal static unsafe class FloatPooling
@@ -32,8 +34,8 @@ internal static unsafe class FloatPooling
         int parts = Parts(planes, planes * outSize * g.KernelHeight * g.KernelWidth, threads);
         fixed (float* xs = x, ys = y)
         {
-            var job = new WindowJob(g, padBottom, padRight, average, countIncludePad, planes, xs, ys, parts);
-            IntraOpThreadPool.Of(threads).Run(parts, &RunWindowPart, &job);
+            var job = new WindowJob(g, padBottom, padRight, countIncludePad, planes, xs, ys, parts);
+            IntraOpThreadPool.Of(threads).Run(parts, average ? &RunAveragePart : &RunMaxPart, &job);
         }
     }
 
@@ -77,24 +79,24 @@ internal static unsafe class FloatPooling
         }
     }
 
-    private readonly struct WindowJob(in DepthwiseConvolution.Geometry g, int padBottom, int padRight, bool average, bool countIncludePad, int planes,
+    private readonly struct WindowJob(in DepthwiseConvolution.Geometry g, int padBottom, int padRight, bool countIncludePad, int planes,
         float* x, float* y, int parts)
     {
         public readonly DepthwiseConvolution.Geometry G = g;
         public readonly int PadBottom = padBottom, PadRight = padRight, Planes = planes, Parts = parts;
-        public readonly bool Average = average, CountIncludePad = countIncludePad;
+        public readonly bool CountIncludePad = countIncludePad;
         public readonly float* X = x, Y = y;
     }
 
+    /// <summary>The average pool of the job's planes, output row by output row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RunWindowPart(void* arguments, int part)
+    private static void RunAveragePart(void* arguments, int part)
     {
         ref readonly WindowJob job = ref *(WindowJob*)arguments;
         DepthwiseConvolution.Geometry g = job.G;
         (int first, int end) = Range(job.Planes, job.Parts, part);
         int kernelSize = g.KernelHeight * g.KernelWidth, inSize = g.InHeight * g.InWidth, outSize = g.OutHeight * g.OutWidth;
         int phaseLength = (g.InWidth + g.StrideWidth - 1) / g.StrideWidth, rowLength = phaseLength * g.StrideWidth;
-        bool average = job.Average;
         int padBottom = job.CountIncludePad ? job.PadBottom : 0, padRight = job.CountIncludePad ? job.PadRight : 0;
         int[] taps = ArrayPool<int>.Shared.Rent(3 * kernelSize);
         float[]? phases = g.StrideWidth > 1 ? ArrayPool<float>.Shared.Rent(g.KernelHeight * rowLength) : null;
@@ -107,20 +109,16 @@ internal static unsafe class FloatPooling
                 for (int oh = 0; oh < g.OutHeight; oh++)
                 {
                     var row = new Span<float>(job.Y + (long)plane * outSize + (long)oh * g.OutWidth, g.OutWidth);
-                    row.Fill(average ? 0 : float.NegativeInfinity);
+                    row.Clear();
                     int count = DepthwiseConvolution.ListTaps(g, oh, source, default, phases, phaseLength, rowLength, taps, default);
                     for (int t = 0; t < count; t++)
                     {
                         int start = taps[3 * t + 1], length = taps[3 * t + 2] - start;
                         ReadOnlySpan<float> run = read.Slice(taps[3 * t] + start, length);
                         Span<float> target = row.Slice(start, length);
-                        if (average)
-                            TensorPrimitives.Add(target, run, target);
-                        else
-                            TensorPrimitives.Max(target, run, target);
+                        TensorPrimitives.Add(target, run, target);
                     }
-                    if (average)
-                        Divide(g, oh, padBottom, padRight, job.CountIncludePad, row);
+                    Divide(g, oh, padBottom, padRight, job.CountIncludePad, row);
                 }
             }
         }
@@ -129,6 +127,80 @@ internal static unsafe class FloatPooling
             ArrayPool<int>.Shared.Return(taps);
             if (phases is not null)
                 ArrayPool<float>.Shared.Return(phases);
+        }
+    }
+
+    /// <summary>
+    /// The max pool of the job's planes in two passes, as the max of a window is the max over its rows of each row's
+    /// max: first each input row's max over the kernel's columns at every output column (the row padded with −∞, a
+    /// running max over the kernel width, then every stride-th element), then each output row's max over the kernel's
+    /// rows of those. Both passes are whole-row vector operations.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RunMaxPart(void* arguments, int part)
+    {
+        ref readonly WindowJob job = ref *(WindowJob*)arguments;
+        DepthwiseConvolution.Geometry g = job.G;
+        (int first, int end) = Range(job.Planes, job.Parts, part);
+        int inSize = g.InHeight * g.InWidth, outSize = g.OutHeight * g.OutWidth;
+        int running = (g.OutWidth - 1) * g.StrideWidth + 1, padded = running + (g.KernelWidth - 1) * g.DilationWidth;
+        float[] rowBuffer = ArrayPool<float>.Shared.Rent(padded + running);
+        float[] rowMax = ArrayPool<float>.Shared.Rent(g.InHeight * g.OutWidth);
+        try
+        {
+            Span<float> row = rowBuffer.AsSpan(0, padded), run = rowBuffer.AsSpan(padded, running);
+            // Columns [inStart, inEnd) of the padded row hold the input row; the rest stay −∞.
+            int inStart = System.Math.Min(g.PadLeft, padded), inEnd = System.Math.Clamp(g.PadLeft + g.InWidth, inStart, padded);
+            row.Fill(float.NegativeInfinity);
+            for (int plane = first; plane < end; plane++)
+            {
+                var source = new ReadOnlySpan<float>(job.X + (long)plane * inSize, inSize);
+                for (int ih = 0; ih < g.InHeight; ih++)
+                {
+                    source.Slice(ih * g.InWidth + inStart - g.PadLeft, inEnd - inStart).CopyTo(row.Slice(inStart));
+                    row.Slice(0, running).CopyTo(run);
+                    for (int kw = 1; kw < g.KernelWidth; kw++)
+                        MaxInto(run, row.Slice(kw * g.DilationWidth, running));
+                    fixed (float* from = run, to = &rowMax[ih * g.OutWidth])
+                    {
+                        for (int ow = 0; ow < g.OutWidth; ow++)
+                            to[ow] = from[ow * g.StrideWidth];
+                    }
+                }
+                for (int oh = 0; oh < g.OutHeight; oh++)
+                {
+                    var target = new Span<float>(job.Y + (long)plane * outSize + (long)oh * g.OutWidth, g.OutWidth);
+                    target.Fill(float.NegativeInfinity);
+                    for (int kh = 0; kh < g.KernelHeight; kh++)
+                    {
+                        int ih = oh * g.StrideHeight - g.PadTop + kh * g.DilationHeight;
+                        if (ih >= 0 && ih < g.InHeight)
+                            MaxInto(target, rowMax.AsSpan(ih * g.OutWidth, g.OutWidth));
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(rowBuffer);
+            ArrayPool<float>.Shared.Return(rowMax);
+        }
+    }
+
+    /// <summary>target = max(target, values) element-wise, NaN propagating (as TensorPrimitives.Max, without its per-call cost on short rows).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MaxInto(Span<float> target, ReadOnlySpan<float> values)
+    {
+        fixed (float* to = target, from = values)
+        {
+            int i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i + Vector256<float>.Count <= target.Length; i += Vector256<float>.Count)
+                    Vector256.Max(Vector256.Load(to + i), Vector256.Load(from + i)).Store(to + i);
+            }
+            for (; i < target.Length; i++)
+                to[i] = MathF.Max(to[i], from[i]);
         }
     }
 
