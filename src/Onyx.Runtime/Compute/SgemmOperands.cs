@@ -87,11 +87,11 @@ internal readonly unsafe struct SgemmEpilogue(float* rowBias, float* columnBias,
 /// The column matrix of a convolution (rows: input channel × kernel position; columns: output positions) read
 /// straight from the input through a <see cref="SgemmWindow"/>, so no column matrix is ever written out.
 /// </summary>
-internal readonly unsafe struct WindowColumns(float* x, int channelSize, int kernelSize, int positions, int width, int* sources, int* runs, int* steps)
+internal readonly unsafe struct WindowColumns(float* x, int channelSize, int kernelSize, int positions, int width, int* sources, int* runs)
 {
     private readonly float* _x = x;
     private readonly int _channelSize = channelSize, _kernelSize = kernelSize, _positions = positions, _width = width;
-    private readonly int* _runs = runs, _steps = steps;
+    private readonly int* _runs = runs;
 
     /// <summary>Where output position j reads for kernel position kp within one channel: Sources[kp·positions + j], -1 for padding.</summary>
     public int* Sources { get; } = sources;
@@ -99,8 +99,7 @@ internal readonly unsafe struct WindowColumns(float* x, int channelSize, int ker
     /// <summary>
     /// Packs columns [column, column + count) of rows [pc, pc + kc) as panels of <paramref name="width"/> columns
     /// (zero past count), row by row across the panels. A panel row whose positions read one contiguous run of the
-    /// input is copied by vectors, one whose positions read at a fixed step (a strided convolution) by a plain loop,
-    /// others through the offsets.
+    /// input is copied by vectors, others are gathered through the offsets.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Pack<TLanes, TVector>(int column, int count, int pc, int kc, int width, float* destination)
@@ -117,20 +116,14 @@ internal readonly unsafe struct WindowColumns(float* x, int channelSize, int ker
                 float* to = destination + (long)j0 * kc + p * width;
                 int entry = kp * panels + (column + j0) / _width;
                 int run = width == _width && columns == width ? _runs[entry] : -1;
-                if (run >= 0 && _steps[entry] == 1)
+                if (run >= 0)
                 {
                     for (int l = 0; l < width; l += TLanes.Count)
                         TLanes.Store(to + l, TLanes.Load(plane + run + l));
                 }
-                else if (run >= 0)
-                {
-                    float* from = plane + run;
-                    for (int j = 0, step = _steps[entry]; j < width; j++, from += step)
-                        to[j] = *from;
-                }
                 else if (columns == width)
                 {
-                    // Positions over more than one output row, or reading padding: gathered by their offsets.
+                    // Positions at a stride, over more than one output row or reading padding: gathered by their offsets.
                     int* source = Sources + (long)kp * _positions + column + j0;
                     for (int l = 0; l < width; l += TLanes.Count)
                         TLanes.Store(to + l, TLanes.GatherOrZero(plane, source + l));
@@ -152,13 +145,13 @@ internal readonly unsafe struct WindowColumns(float* x, int channelSize, int ker
 
 /// <summary>
 /// Where each output position of a convolution reads, for positions [first, first + count): per kernel position,
-/// an input offset within one channel (or -1), and per panel of <see cref="Width"/> positions whether they read
-/// inside the input at a fixed step (the run's start and step). Built once per input shape; read by any number of
+/// an input offset within one channel (or -1), and per panel of <see cref="Width"/> positions whether they read one
+/// contiguous run inside the input (the run's start, else -1). Built once per input shape; read by any number of
 /// products at once.
 /// </summary>
 internal sealed unsafe class SgemmWindow
 {
-    private readonly int[] _sources, _runs, _steps;
+    private readonly int[] _sources, _runs;
     private readonly int _channelSize, _kernelSize, _positions;
 
     public SgemmWindow(WindowGeometry window, int first, int count, int width)
@@ -170,7 +163,6 @@ internal sealed unsafe class SgemmWindow
         int panels = (count + width - 1) / width;
         _sources = GC.AllocateUninitializedArray<int>(_kernelSize * count, pinned: true);
         _runs = GC.AllocateUninitializedArray<int>(_kernelSize * panels, pinned: true);
-        _steps = GC.AllocateUninitializedArray<int>(_kernelSize * panels, pinned: true);
         Span<int> offsets = _kernelSize <= 256 ? stackalloc int[_kernelSize] : new int[_kernelSize];
         for (int j = 0; j < count; j++)
         {
@@ -183,12 +175,10 @@ internal sealed unsafe class SgemmWindow
             for (int panel = 0; panel < panels; panel++)
             {
                 int start = panel * width, origin = _sources[kp * count + start];
-                int step = start + 1 < count ? _sources[kp * count + start + 1] - origin : 1;
-                bool regular = start + width <= count && origin >= 0 && step > 0;
-                for (int j = 1; regular && j < width; j++)
-                    regular = _sources[kp * count + start + j] == origin + j * step;
-                _runs[kp * panels + panel] = regular ? origin : -1;
-                _steps[kp * panels + panel] = step;
+                bool contiguous = start + width <= count && origin >= 0;
+                for (int j = 1; contiguous && j < width; j++)
+                    contiguous = _sources[kp * count + start + j] == origin + j;
+                _runs[kp * panels + panel] = contiguous ? origin : -1;
             }
         }
     }
@@ -199,7 +189,7 @@ internal sealed unsafe class SgemmWindow
     /// <summary>The column matrix of input <paramref name="x"/> (the first of the group's channels) through this window.</summary>
     public WindowColumns Columns(float* x) =>
         new(x, _channelSize, _kernelSize, _positions, Width,
-            (int*)Unsafe.AsPointer(ref _sources[0]), (int*)Unsafe.AsPointer(ref _runs[0]), (int*)Unsafe.AsPointer(ref _steps[0]));
+            (int*)Unsafe.AsPointer(ref _sources[0]), (int*)Unsafe.AsPointer(ref _runs[0]));
 }
 
 /// <summary>
