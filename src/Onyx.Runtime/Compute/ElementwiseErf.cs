@@ -86,7 +86,7 @@ internal static class ElementwiseErf
         p = Vector256.MultiplyAddEstimate(p, t, Vector256.Create(0.37409196));
         p = Vector256.MultiplyAddEstimate(p, t, Vector256.Create(1.00002368));
         p = Vector256.MultiplyAddEstimate(p, t, Vector256.Create(-1.26551223));
-        Vector256<double> tail = Vector256<double>.One - t * Vector256.Exp(p - square);
+        Vector256<double> tail = Vector256<double>.One - t * WidenedMath.Exp(p - square);
         Vector256<double> result = Vector256.ConditionalSelect(Vector256.LessThan(z, Vector256<double>.One), z * series, tail);
         return Vector256.CopySign(result, x);
     }

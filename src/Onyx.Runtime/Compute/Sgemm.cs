@@ -224,6 +224,7 @@ internal static unsafe class Sgemm
             SgemmRow.Multiply<TLanes, TVector>(new Operands(job.A.Trans, job.B.Trans, aRow, job.A.Ld, bColumns, job.B.Ld, cRow, ldc, job.Alpha, job.Beta), n, k);
             if (job.Epilogue.Any)
                 FinishEdge(cRow, ldc, 1, n, job.Epilogue, row0, col0);
+            ApplyRowFunction(job.Epilogue, job.C, ldc, row0, 1, col0, n);
             return;
         }
         const int mr = SgemmKernel.Rows;
@@ -285,6 +286,7 @@ internal static unsafe class Sgemm
                 }
             }
         }
+        ApplyRowFunction(job.Epilogue, job.C, ldc, row0, m, col0, n);
         if (packAArray is not null)
             ArrayPool<float>.Shared.Return(packAArray);
         if (packBArray is not null)
@@ -400,6 +402,16 @@ internal static unsafe class Sgemm
         }
         if (epilogue.Any)
             FinishEdge(c, ldc, m, n, epilogue, 0, 0);
+        ApplyRowFunction(epilogue, c, ldc, 0, m, 0, n);
+    }
+
+    /// <summary>The epilogue's row function on rows [row0, row0 + m), columns [col0, col0 + n) of C.</summary>
+    private static void ApplyRowFunction(in SgemmEpilogue epilogue, float* c, int ldc, int row0, int m, int col0, int n)
+    {
+        if (epilogue.RowFunction is null)
+            return;
+        for (int i = 0; i < m; i++)
+            epilogue.RowFunction(epilogue.RowState, c + (long)(row0 + i) * ldc + col0, n);
     }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;

@@ -46,14 +46,23 @@ internal readonly unsafe struct SgemmB
 
 /// <summary>
 /// What a <see cref="Sgemm"/> product adds to C as it stores it: a bias per row and/or per column, a residual matrix
-/// (rows <see cref="ResidualStride"/> apart), then a clamp to [min, max] (Relu, Clip). NaN stays NaN.
+/// (rows <see cref="ResidualStride"/> apart), then a clamp to [min, max] (Relu, Clip), NaN staying NaN; then, on
+/// finished rows, an optional function (an activation the store cannot do).
 /// </summary>
-internal readonly unsafe struct SgemmEpilogue(float* rowBias, float* columnBias, float* residual, int residualStride, float min, float max)
+internal readonly unsafe struct SgemmEpilogue(float* rowBias, float* columnBias, float* residual, int residualStride, float min, float max,
+    delegate*<void*, float*, int, void> rowFunction = null, void* rowState = null)
 {
     public readonly float* RowBias = rowBias, ColumnBias = columnBias, Residual = residual;
     public readonly int ResidualStride = residualStride;
     public readonly float Min = min, Max = max;
     public readonly bool Clamps = min != float.NegativeInfinity || max != float.PositiveInfinity;
+
+    /// <summary>
+    /// Called as RowFunction(RowState, row, length) on each finished span of a row of C, after everything else, by the
+    /// thread that computed it (so while it is still in cache, and threaded with the product); null for none.
+    /// </summary>
+    public readonly delegate*<void*, float*, int, void> RowFunction = rowFunction;
+    public readonly void* RowState = rowState;
 
     public bool Any => RowBias is not null || ColumnBias is not null || Residual is not null || Clamps;
 

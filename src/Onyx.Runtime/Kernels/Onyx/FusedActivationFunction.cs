@@ -6,7 +6,7 @@ namespace Onyx.Runtime.Kernels.OnyxDomain;
 /// The activation a fused ai.onyx node applies to its result in place, read once from its 'activation' and
 /// 'activation_params' attributes (Operators/Onyx/FusedActivation.cs lists them).
 /// </summary>
-internal sealed class FusedActivationFunction
+internal readonly unsafe struct FusedActivationFunction
 {
     private enum Kind { None, Relu, LeakyRelu, Clip, Sigmoid, Tanh, HardSigmoid, Gelu, GeluTanh }
 
@@ -38,6 +38,13 @@ internal sealed class FusedActivationFunction
         Kind.Clip => (_p0, _p1),
         _ => null,
     };
+
+    /// <summary>
+    /// <see cref="Apply"/> of the activation at <paramref name="activation"/> to <paramref name="length"/> values: the
+    /// shape <see cref="Compute.SgemmEpilogue"/> calls for each finished row of a product, on the thread that computed it.
+    /// </summary>
+    public static void ApplyToRow(void* activation, float* row, int length) =>
+        ((FusedActivationFunction*)activation)->Apply(new Span<float>(row, length));
 
     /// <summary>Applies the activation to every value of <paramref name="values"/>.</summary>
     public void Apply(Span<float> values)

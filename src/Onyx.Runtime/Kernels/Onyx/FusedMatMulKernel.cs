@@ -60,14 +60,16 @@ internal sealed unsafe class FusedMatMulKernel : Kernel
         if (y.IsEmpty)
             return;
         int rows = y.Length / n;
+        // A clamp is applied as C is stored; any other activation to each row as its part of the product finishes.
         (float min, float max) = _activation.Clamp ?? (float.NegativeInfinity, float.PositiveInfinity);
+        FusedActivationFunction activation = _activation;
+        bool rowWise = activation.Clamp is null;
         fixed (float* ap = a.AsSpan<float>(), bp = b.AsSpan<float>(), biasp = bias is null ? default : bias.AsSpan<float>(), yp = y)
         {
             SgemmB operand = ReferenceEquals(b, _constantB) ? SgemmB.Prepacked(_packedB!, bp, n, false) : SgemmB.Matrix(bp, n, false);
-            Sgemm.Multiply(Sgemm.Best, SgemmA.Matrix(ap, k, false), operand, rows, n, k, 1, 0, yp, n,
-                new SgemmEpilogue(null, biasp, null, 0, min, max), context.Node.Threads);
+            var epilogue = new SgemmEpilogue(null, biasp, null, 0, min, max,
+                rowWise ? &FusedActivationFunction.ApplyToRow : null, rowWise ? &activation : null);
+            Sgemm.Multiply(Sgemm.Best, SgemmA.Matrix(ap, k, false), operand, rows, n, k, 1, 0, yp, n, epilogue, context.Node.Threads);
         }
-        if (_activation.Clamp is null)
-            _activation.Apply(y);
     }
 }
