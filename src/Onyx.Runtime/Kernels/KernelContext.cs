@@ -66,11 +66,20 @@ internal sealed class KernelContext
     public Span<T> Output<T>(int index, DataType type, ReadOnlySpan<long> dims) where T : unmanaged =>
         MemoryMarshal.Cast<byte, T>(AllocateOutput(index, type, dims));
 
+    /// <summary>
+    /// Allocates output <paramref name="index"/> for a kernel that writes every one of its elements: not zeroed, so
+    /// until then it may hold what an earlier run left in the arena buffer (a pass over the output saved).
+    /// </summary>
+    public Span<T> OutputToOverwrite<T>(int index, DataType type, ReadOnlySpan<long> dims) where T : unmanaged =>
+        MemoryMarshal.Cast<byte, T>(AllocateOutput(index, type, dims, zeroed: false));
+
     /// <summary>Allocates output <paramref name="index"/> of <typeparamref name="T"/>'s element type.</summary>
     public Span<T> Output<T>(int index, ReadOnlySpan<long> dims) where T : unmanaged => Output<T>(index, ElementTypes.Of<T>(), dims);
 
     /// <summary>Allocates output <paramref name="index"/> as a zeroed tensor and returns its bytes (sub-byte types packed).</summary>
-    public Span<byte> AllocateOutput(int index, DataType type, ReadOnlySpan<long> dims)
+    public Span<byte> AllocateOutput(int index, DataType type, ReadOnlySpan<long> dims) => AllocateOutput(index, type, dims, zeroed: true);
+
+    private Span<byte> AllocateOutput(int index, DataType type, ReadOnlySpan<long> dims, bool zeroed)
     {
         long count = ElementCount(dims);
         long length = type.ByteCount(count);
@@ -78,7 +87,7 @@ internal sealed class KernelContext
             throw Fail($"output {index} of type {type.TypeName()} and shape [{string.Join(",", dims.ToArray())}] needs {length} bytes, more than one array can hold");
         if (_state is not null && index < _outputSlots.Length && _outputSlots[index] >= 0)
         {
-            OnnxValue value = _state.Allocate(index, _outputSlots[index], type, dims, (int)length);
+            OnnxValue value = _state.Allocate(index, _outputSlots[index], type, dims, (int)length, zeroed);
             SetOutput(index, value);
             return MemoryMarshal.AsMemory(value.Tensor.RawData).Span;
         }

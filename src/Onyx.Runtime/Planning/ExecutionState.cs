@@ -47,11 +47,11 @@ internal sealed class ExecutionState
     public KernelContext[] Contexts { get; }
 
     /// <summary>
-    /// A tensor of <paramref name="type"/> and <paramref name="dims"/> (<paramref name="length"/> bytes, zeroed) for
-    /// output <paramref name="output"/> of the running step, which writes slot <paramref name="slot"/>: the slot's
-    /// tensor object from the last run over a buffer from the arena.
+    /// A tensor of <paramref name="type"/> and <paramref name="dims"/> (<paramref name="length"/> bytes, zeroed unless
+    /// the kernel writes every element) for output <paramref name="output"/> of the running step, which writes slot
+    /// <paramref name="slot"/>: the slot's tensor object from the last run over a buffer from the arena.
     /// </summary>
-    public OnnxValue Allocate(int output, int slot, DataType type, ReadOnlySpan<long> dims, int length)
+    public OnnxValue Allocate(int output, int slot, DataType type, ReadOnlySpan<long> dims, int length, bool zeroed = true)
     {
         if (_stepAllocations[output] is { } earlier)
             _arena.Release(earlier);
@@ -72,7 +72,8 @@ internal sealed class ExecutionState
             dims.CopyTo(tensor.Dims);
         }
         tensor.RawData = buffer.AsMemory(0, length);
-        buffer.AsSpan(0, length).Clear();
+        if (zeroed)
+            buffer.AsSpan(0, length).Clear();
         return _tensorValues[slot]!;
     }
 

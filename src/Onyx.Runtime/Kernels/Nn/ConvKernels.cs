@@ -111,7 +111,7 @@ internal static class ConvKernels
             if (x.DataType == DataType.Float && _float is not null)
             {
                 _float.Run(window, x, w, b is null ? default : b.AsSpan<float>(), default, float.NegativeInfinity, float.PositiveInfinity,
-                    context.Output<float>(0, DataType.Float, dims), context.Node.Threads);
+                    context.OutputToOverwrite<float>(0, DataType.Float, dims), context.Node.Threads);
                 return;
             }
             double[]? bs = b is null ? null : RealTensors.Read(context, b, "B");

@@ -100,7 +100,7 @@ internal static class PoolKernels
             if (x.DataType == DataType.Float && _pooling != Pooling.Lp && !context.HasOutput(1) && shapes.Planar is { } planar)
             {
                 FloatPooling.Pool(planar, (int)window.PadEnd[0], (int)window.PadEnd[1], _pooling == Pooling.Average, _countIncludePad, (int)(x.Dims[0] * x.Dims[1]),
-                    x.AsSpan<float>(), context.Output<float>(0, DataType.Float, shapes.Output), context.Node.Threads);
+                    x.AsSpan<float>(), context.OutputToOverwrite<float>(0, DataType.Float, shapes.Output), context.Node.Threads);
                 return;
             }
             double[] xs = RealTensors.Read(context, x, "X");
@@ -163,7 +163,7 @@ internal static class PoolKernels
             {
                 long planeCount = x.Dims[0] * x.Dims[1];
                 int planeSize = planeCount == 0 ? 0 : (int)(x.ElementCount / planeCount);
-                FloatPooling.Global(x.AsSpan<float>(), planeSize, pooling == Pooling.Average, context.Output<float>(0, DataType.Float, dims), context.Node.Threads);
+                FloatPooling.Global(x.AsSpan<float>(), planeSize, pooling == Pooling.Average, context.OutputToOverwrite<float>(0, DataType.Float, dims), context.Node.Threads);
                 return;
             }
             double[] xs = RealTensors.Read(context, x, "X");

@@ -36,7 +36,7 @@ internal sealed class FusedConvKernel : Kernel
         Span<long> dims = ConvKernels.OutputDims(x, w, window, stackalloc long[x.Dims.Length]);
         if (z is not null && !z.Dims.AsSpan().SequenceEqual(dims))
             throw context.Fail($"input Z has shape [{string.Join(",", z.Dims)}]; expected Y's shape [{string.Join(",", dims.ToArray())}]");
-        Span<float> y = context.Output<float>(0, DataType.Float, dims);
+        Span<float> y = context.OutputToOverwrite<float>(0, DataType.Float, dims);
         (float min, float max) = _activation.Clamp ?? (float.NegativeInfinity, float.PositiveInfinity);
         _convolution.Run(window, x, w, b is null ? default : b.AsSpan<float>(), z is null ? default : z.AsSpan<float>(), min, max, y, context.Node.Threads);
         if (_activation.Clamp is null)

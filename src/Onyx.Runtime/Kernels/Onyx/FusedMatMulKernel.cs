@@ -56,7 +56,7 @@ internal sealed unsafe class FusedMatMulKernel : Kernel
         Span<long> dims = stackalloc long[a.Dims.Length];
         a.Dims.AsSpan(0, a.Dims.Length - 1).CopyTo(dims);
         dims[^1] = n;
-        Span<float> y = context.Output<float>(0, DataType.Float, dims);
+        Span<float> y = context.OutputToOverwrite<float>(0, DataType.Float, dims);
         if (y.IsEmpty)
             return;
         int rows = y.Length / n;
