@@ -79,19 +79,28 @@ internal static class WidenedMath
     // Adding 1.5·2^52 rounds a double below 2^51 to an integer and leaves it in the low bits of the sum.
     private const double RoundingShift = 6755399441055744.0;
 
-    private static readonly double[] InverseFactorials = [1, 1, 1 / 2.0, 1 / 6.0, 1 / 24.0, 1 / 120.0, 1 / 720.0, 1 / 5040.0, 1 / 40320.0,
-        1 / 362880.0, 1 / 3628800.0, 1 / 39916800.0];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Exp(Vector256<double> x)
     {
-        Vector256<double> clamped = Vector256.Min(Vector256.Max(x, Vector256.Create(-708.0)), Vector256.Create(709.0));
+        // The native min and max (NaN is restored last, whatever they make of it).
+        Vector256<double> clamped = Vector256.MinNative(Vector256.MaxNative(x, Vector256.Create(-708.0)), Vector256.Create(709.0));
         Vector256<double> shifted = Vector256.MultiplyAddEstimate(clamped, Vector256.Create(Log2E), Vector256.Create(RoundingShift));
         Vector256<double> k = shifted - Vector256.Create(RoundingShift);
         Vector256<double> r = Vector256.MultiplyAddEstimate(k, Vector256.Create(-Ln2High), clamped);
         r = Vector256.MultiplyAddEstimate(k, Vector256.Create(-Ln2Low), r);
-        Vector256<double> series = Vector256.Create(InverseFactorials[^1]);
-        for (int n = InverseFactorials.Length - 2; n >= 0; n--)
-            series = Vector256.MultiplyAddEstimate(series, r, Vector256.Create(InverseFactorials[n]));
+        // Horner's rule written out with constant terms (a loop over a table of them ran at a third of the speed).
+        Vector256<double> series = Vector256.MultiplyAddEstimate(Vector256.Create(1 / 39916800.0), r, Vector256.Create(1 / 3628800.0));
+        series = Vector256.MultiplyAddEstimate(series, r, Vector256.Create(1 / 362880.0));
+        series = Vector256.MultiplyAddEstimate(series, r, Vector256.Create(1 / 40320.0));
+        series = Vector256.MultiplyAddEstimate(series, r, Vector256.Create(1 / 5040.0));
+        series = Vector256.MultiplyAddEstimate(series, r, Vector256.Create(1 / 720.0));
+        series = Vector256.MultiplyAddEstimate(series, r, Vector256.Create(1 / 120.0));
+        series = Vector256.MultiplyAddEstimate(series, r, Vector256.Create(1 / 24.0));
+        series = Vector256.MultiplyAddEstimate(series, r, Vector256.Create(1 / 6.0));
+        series = Vector256.MultiplyAddEstimate(series, r, Vector256.Create(0.5));
+        series = Vector256.MultiplyAddEstimate(series, r, Vector256<double>.One);
+        series = Vector256.MultiplyAddEstimate(series, r, Vector256<double>.One);
         Vector256<long> exponent = (shifted.AsInt64() - Vector256.Create(RoundingShift).AsInt64() + Vector256.Create(1023L)) << 52;
         Vector256<double> result = series * exponent.AsDouble();
         return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
