@@ -149,23 +149,21 @@ internal static unsafe class FloatPooling
         try
         {
             Span<float> row = rowBuffer.AsSpan(0, padded), run = rowBuffer.AsSpan(padded, running);
-            // Columns [inStart, inEnd) of the padded row hold the input row; the rest stay −∞.
-            int inStart = System.Math.Min(g.PadLeft, padded), inEnd = System.Math.Clamp(g.PadLeft + g.InWidth, inStart, padded);
+            // The input row starts at column PadLeft of the padded row (and is cut at its end); the rest stay −∞.
+            int inStart = System.Math.Min(g.PadLeft, padded), copied = System.Math.Min(g.InWidth, padded - inStart);
             row.Fill(float.NegativeInfinity);
             for (int plane = first; plane < end; plane++)
             {
                 var source = new ReadOnlySpan<float>(job.X + (long)plane * inSize, inSize);
                 for (int ih = 0; ih < g.InHeight; ih++)
                 {
-                    source.Slice(ih * g.InWidth + inStart - g.PadLeft, inEnd - inStart).CopyTo(row.Slice(inStart));
+                    source.Slice(ih * g.InWidth, copied).CopyTo(row.Slice(inStart));
                     row.Slice(0, running).CopyTo(run);
                     for (int kw = 1; kw < g.KernelWidth; kw++)
                         MaxInto(run, row.Slice(kw * g.DilationWidth, running));
-                    fixed (float* from = run, to = &rowMax[ih * g.OutWidth])
-                    {
-                        for (int ow = 0; ow < g.OutWidth; ow++)
-                            to[ow] = from[ow * g.StrideWidth];
-                    }
+                    Span<float> columns = rowMax.AsSpan(ih * g.OutWidth, g.OutWidth);
+                    for (int ow = 0; ow < columns.Length; ow++)
+                        columns[ow] = run[ow * g.StrideWidth];
                 }
                 for (int oh = 0; oh < g.OutHeight; oh++)
                 {

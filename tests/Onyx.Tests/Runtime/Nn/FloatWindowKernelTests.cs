@@ -54,6 +54,7 @@ public sealed class FloatWindowKernelTests
     [InlineData("MaxPool", 3, 3, 2, 2, 1, 1, 0, 0)]
     [InlineData("MaxPool", 2, 2, 2, 2, 0, 0, 1, 0)]
     [InlineData("MaxPool", 3, 2, 1, 3, 1, 0, 0, 0)]
+    [InlineData("MaxPool", 2, 2, 30, 30, 4, 4, 0, 0)]
     [InlineData("AveragePool", 3, 3, 1, 1, 1, 1, 0, 0)]
     [InlineData("AveragePool", 3, 3, 2, 2, 1, 1, 0, 1)]
     [InlineData("AveragePool", 2, 3, 2, 1, 1, 1, 1, 1)]
