@@ -120,8 +120,7 @@ internal static unsafe class Sgemm
             fixed (float* start = shared)
             {
                 float* packed = Align(start);
-                for (int pc = 0; pc < k; pc += KC)
-                    PackSlice(isa, shareA, a, b, m, n, pc, System.Math.Min(KC, k - pc), alpha, packed + (long)stride * pc);
+                PackAhead(isa, shareA, a, b, shareA ? m : n, k, alpha, packed, stride);
                 var job = shareA
                     ? new Job(new SgemmA { Packed = packed, PackedStride = stride }, b, c, ldc, 1, beta, epilogue, isa, m, n, k, parts, byColumns)
                     : new Job(a, new SgemmB { Data = b.Data, Ld = b.Ld, Trans = b.Trans, Packed = packed, PackedStride = stride }, c, ldc, alpha, beta, epilogue, isa, m, n, k, parts, byColumns);
@@ -132,26 +131,6 @@ internal static unsafe class Sgemm
         {
             ArrayPool<float>.Shared.Return(shared);
         }
-    }
-
-    /// <summary>Packs k-slice [pc, pc + kc) of all of op(A) (times alpha) or of op(B), as the parts would each have.</summary>
-    private static void PackSlice(SgemmIsa isa, bool packA, in SgemmA a, in SgemmB b, int m, int n, int pc, int kc, float alpha, float* destination)
-    {
-        switch (isa)
-        {
-            case SgemmIsa.Vector512: PackSlice<SgemmLanes512, Vector512<float>>(packA, a, b, m, n, pc, kc, alpha, destination); break;
-            case SgemmIsa.Avx2: PackSlice<SgemmLanes256, Vector256<float>>(packA, a, b, m, n, pc, kc, alpha, destination); break;
-            default: PackSlice<SgemmLanes128, Vector128<float>>(packA, a, b, m, n, pc, kc, alpha, destination); break;
-        }
-    }
-
-    private static void PackSlice<TLanes, TVector>(bool packA, in SgemmA a, in SgemmB b, int m, int n, int pc, int kc, float alpha, float* destination)
-        where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
-    {
-        if (packA)
-            PackPanels<TLanes, TVector>(a.Data + (a.Trans ? (long)pc * a.Ld : pc), a.Trans ? 1 : a.Ld, a.Trans ? a.Ld : 1, m, kc, SgemmKernel.Rows, alpha, destination);
-        else
-            PackB<TLanes, TVector>(b, 0, pc, n, kc, 2 * TLanes.Count, destination);
     }
 
     // Below about 2^17 multiply-adds (a few microseconds) waking a thread costs more than it saves.
@@ -259,8 +238,7 @@ internal static unsafe class Sgemm
                         int mc = System.Math.Min(MC, m - ic);
                         float* aBlock = packA ? pa : job.A.Packed + (long)job.A.PackedStride * pc + (long)(row0 + ic) * kc;
                         if (packA)
-                            PackPanels<TLanes, TVector>(job.A.Data + (job.A.Trans ? (long)pc * job.A.Ld + row0 + ic : (long)(row0 + ic) * job.A.Ld + pc),
-                                job.A.Trans ? 1 : job.A.Ld, job.A.Trans ? job.A.Ld : 1, mc, kc, mr, job.Alpha, pa);
+                            PackA<TLanes, TVector>(job.A, row0 + ic, pc, mc, kc, job.Alpha, pa);
                         for (int js = 0; js < nc; js += strip)
                         {
                             int stripEnd = System.Math.Min(nc, js + strip);
@@ -300,6 +278,12 @@ internal static unsafe class Sgemm
         if (packBArray is not null)
             ArrayPool<float>.Shared.Return(packBArray);
     }
+
+    /// <summary>Packs rows [row, row + count) of op(A), columns [pc, pc + kc), times alpha, as panels of <see cref="SgemmKernel.Rows"/> rows (zero past count).</summary>
+    private static void PackA<TLanes, TVector>(in SgemmA a, int row, int pc, int count, int kc, float alpha, float* destination)
+        where TLanes : ISgemmLanes<TVector> where TVector : unmanaged =>
+        PackPanels<TLanes, TVector>(a.Data + (a.Trans ? (long)pc * a.Ld + row : (long)row * a.Ld + pc),
+            a.Trans ? 1 : a.Ld, a.Trans ? a.Ld : 1, count, kc, SgemmKernel.Rows, alpha, destination);
 
     /// <summary>Packs columns [column, column + count) of op(B), rows [pc, pc + kc), as panels of width columns (zero past count).</summary>
     private static void PackB<TLanes, TVector>(in SgemmB b, int column, int pc, int count, int kc, int width, float* destination)
@@ -343,7 +327,6 @@ internal static unsafe class Sgemm
         {
             int rows = System.Math.Min(width, count - i0);
             float* panel = source + i0 * strideI, to = destination;
-
             for (int p = 0; p < kc; p++, to += width)
             {
                 float* from = panel + p * strideP;
@@ -370,21 +353,30 @@ internal static unsafe class Sgemm
     public static int PanelWidth(SgemmIsa isa) => isa switch { SgemmIsa.Vector512 => 32, SgemmIsa.Avx2 => 16, _ => 8 };
 
     /// <summary>
-    /// Packs a whole matrix ahead, k-slice after k-slice as the products read it: element (i, p) at
-    /// source[i·strideI + p·strideP], panels of <paramref name="width"/>, slice pc starting at stride·pc.
+    /// Packs all of op(A) (its <paramref name="count"/> rows, times alpha) when <paramref name="packA"/>, else all of
+    /// op(B) (its <paramref name="count"/> columns), ahead of the products that read it: k-slice after k-slice as they
+    /// read them, slice pc at destination + stride·pc, in the panels <paramref name="isa"/>'s micro-kernel takes.
     /// </summary>
-    internal static void Pack(SgemmIsa isa, float* source, long strideI, long strideP, int count, int k, int width, float* destination, int stride)
+    internal static void PackAhead(SgemmIsa isa, bool packA, in SgemmA a, in SgemmB b, int count, int k, float alpha, float* destination, int stride)
+    {
+        switch (isa)
+        {
+            case SgemmIsa.Vector512: PackAhead<SgemmLanes512, Vector512<float>>(packA, a, b, count, k, alpha, destination, stride); break;
+            case SgemmIsa.Avx2: PackAhead<SgemmLanes256, Vector256<float>>(packA, a, b, count, k, alpha, destination, stride); break;
+            default: PackAhead<SgemmLanes128, Vector128<float>>(packA, a, b, count, k, alpha, destination, stride); break;
+        }
+    }
+
+    private static void PackAhead<TLanes, TVector>(bool packA, in SgemmA a, in SgemmB b, int count, int k, float alpha, float* destination, int stride)
+        where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
     {
         for (int pc = 0; pc < k; pc += KC)
         {
             int kc = System.Math.Min(KC, k - pc);
-            float* from = source + pc * strideP, to = destination + (long)stride * pc;
-            switch (isa)
-            {
-                case SgemmIsa.Vector512: PackPanels<SgemmLanes512, Vector512<float>>(from, strideI, strideP, count, kc, width, 1, to); break;
-                case SgemmIsa.Avx2: PackPanels<SgemmLanes256, Vector256<float>>(from, strideI, strideP, count, kc, width, 1, to); break;
-                default: PackPanels<SgemmLanes128, Vector128<float>>(from, strideI, strideP, count, kc, width, 1, to); break;
-            }
+            if (packA)
+                PackA<TLanes, TVector>(a, 0, pc, count, kc, alpha, destination + (long)stride * pc);
+            else
+                PackB<TLanes, TVector>(b, 0, pc, count, kc, 2 * TLanes.Count, destination + (long)stride * pc);
         }
     }
 

@@ -35,6 +35,15 @@ internal static unsafe class SoftwareGather
         for (int i = 0; i < count; i++)
             destination[i] = offsets[i] >= 0 ? source[offsets[i]] : 0;
     }
+
+    /// <summary>One vector of <typeparamref name="TLanes"/> gathered element by element.</summary>
+    public static TVector GatherOrZero<TLanes, TVector>(float* source, int* offsets)
+        where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
+    {
+        float* lanes = stackalloc float[TLanes.Count];
+        GatherOrZero(source, offsets, lanes, TLanes.Count);
+        return TLanes.Load(lanes);
+    }
 }
 
 /// <summary>

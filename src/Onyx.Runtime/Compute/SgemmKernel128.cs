@@ -34,11 +34,9 @@ internal readonly unsafe struct SgemmLanes128 : ISgemmLanes<Vector128<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> GatherOrZero(float* source, int* offsets)
     {
+        if (!Avx2.IsSupported)
+            return SoftwareGather.GatherOrZero<SgemmLanes128, Vector128<float>>(source, offsets);
         Vector128<int> index = Vector128.Load(offsets);
-        if (Avx2.IsSupported)
-            return Avx2.GatherMaskVector128(Vector128<float>.Zero, source, index, Vector128.GreaterThanOrEqual(index, Vector128<int>.Zero).AsSingle(), sizeof(float));
-        float* lanes = stackalloc float[Vector128<float>.Count];
-        SoftwareGather.GatherOrZero(source, offsets, lanes, Vector128<float>.Count);
-        return Vector128.Load(lanes);
+        return Avx2.GatherMaskVector128(Vector128<float>.Zero, source, index, Vector128.GreaterThanOrEqual(index, Vector128<int>.Zero).AsSingle(), sizeof(float));
     }
 }

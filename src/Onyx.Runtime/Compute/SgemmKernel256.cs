@@ -31,11 +31,9 @@ internal readonly unsafe struct SgemmLanes256 : ISgemmLanes<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> GatherOrZero(float* source, int* offsets)
     {
+        if (!Avx2.IsSupported)
+            return SoftwareGather.GatherOrZero<SgemmLanes256, Vector256<float>>(source, offsets);
         Vector256<int> index = Vector256.Load(offsets);
-        if (Avx2.IsSupported)
-            return Avx2.GatherMaskVector256(Vector256<float>.Zero, source, index, Vector256.GreaterThanOrEqual(index, Vector256<int>.Zero).AsSingle(), sizeof(float));
-        float* lanes = stackalloc float[Vector256<float>.Count];
-        SoftwareGather.GatherOrZero(source, offsets, lanes, Vector256<float>.Count);
-        return Vector256.Load(lanes);
+        return Avx2.GatherMaskVector256(Vector256<float>.Zero, source, index, Vector256.GreaterThanOrEqual(index, Vector256<int>.Zero).AsSingle(), sizeof(float));
     }
 }

@@ -237,7 +237,7 @@ internal sealed unsafe class SgemmPackedMatrix
     {
         var packed = new SgemmPackedMatrix(isa, (m + SgemmKernel.Rows - 1) / SgemmKernel.Rows * SgemmKernel.Rows, k);
         fixed (float* source = a)
-            Sgemm.Pack(isa, source, lda, 1, m, k, SgemmKernel.Rows, packed.Pointer, packed.Stride);
+            Sgemm.PackAhead(isa, packA: true, SgemmA.Matrix(source, lda, false), default, m, k, 1, packed.Pointer, packed.Stride);
         return packed;
     }
 
@@ -247,7 +247,7 @@ internal sealed unsafe class SgemmPackedMatrix
         int width = Sgemm.PanelWidth(isa);
         var packed = new SgemmPackedMatrix(isa, (n + width - 1) / width * width, k);
         fixed (float* source = b)
-            Sgemm.Pack(isa, source, transB ? ldb : 1, transB ? 1 : ldb, n, k, width, packed.Pointer, packed.Stride);
+            Sgemm.PackAhead(isa, packA: false, default, SgemmB.Matrix(source, ldb, transB), n, k, 1, packed.Pointer, packed.Stride);
         return packed;
     }
 }

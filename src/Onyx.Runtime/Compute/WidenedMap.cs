@@ -79,7 +79,6 @@ internal static class WidenedMath
     // Adding 1.5·2^52 rounds a double below 2^51 to an integer and leaves it in the low bits of the sum.
     private const double RoundingShift = 6755399441055744.0;
 
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Exp(Vector256<double> x)
     {

@@ -61,9 +61,10 @@ internal sealed unsafe class FusedMatMulKernel : Kernel
             return;
         int rows = y.Length / n;
         // A clamp is applied as C is stored; any other activation to each row as its part of the product finishes.
-        (float min, float max) = _activation.Clamp ?? (float.NegativeInfinity, float.PositiveInfinity);
         FusedActivationFunction activation = _activation;
-        bool rowWise = activation.Clamp is null;
+        (float Min, float Max)? clamp = activation.Clamp;
+        (float min, float max) = clamp ?? (float.NegativeInfinity, float.PositiveInfinity);
+        bool rowWise = clamp is null;
         fixed (float* ap = a.AsSpan<float>(), bp = b.AsSpan<float>(), biasp = bias is null ? default : bias.AsSpan<float>(), yp = y)
         {
             SgemmB operand = ReferenceEquals(b, _constantB) ? SgemmB.Prepacked(_packedB!, bp, n, false) : SgemmB.Matrix(bp, n, false);
