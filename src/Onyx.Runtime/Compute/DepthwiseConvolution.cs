@@ -11,11 +11,11 @@ namespace Onyx.Runtime.Compute;
 /// The 2-D depthwise convolution (each channel convolved with its own kernel) of float planes, computed directly, the
 /// planes split over the intra-op threads, each output clamped to [min, max] as it is stored.
 /// <para>
-/// A 3×3 kernel with stride 1 or 2 and no dilation (on AVX2 with FMA) computes each output row from its three input rows
-/// (an all-zero row standing for a row in the padding): the columns whose window lies inside the input a vector at a
-/// time, the last vector overlapping the one before rather than leaving a tail, and the few border columns one by
-/// one. With stride 2 each input vector pair is split into its even and odd columns in register. A small plane is
-/// first copied into a zeroed padded plane, so that it has no border columns.
+/// A 3×3 kernel with stride 1 or 2 and no dilation (on AVX2 with FMA, at least 4 outputs wide) first copies each plane
+/// into a zeroed padded plane, so that every output is computed by vectors from three padded rows: the last vector of
+/// a row overlaps the one before rather than leaving a tail. With stride 2 each input vector pair is split into its
+/// even and odd columns in register. (Copying each row just before it was read, or summing the border columns one by
+/// one, measured about twice as slow: the copied rows were read back before their stores had left the store buffer.)
 /// </para>
 /// <para>
 /// Other geometries go per output row: every kernel tap that lands inside the input is listed once, and the output
@@ -48,14 +48,6 @@ internal static unsafe class DepthwiseConvolution
     // Below about 2^16 multiply-adds (some microseconds) waking a thread costs more than it saves.
     private const long MinWorkPerPart = 1L << 16;
 
-    // The widest input row the all-zero row stands in for; wider planes take the general path.
-    private const int ZeroRowLength = 4096;
-
-    // The most floats of a padded copy of one plane (see RunPart): past this size the copy costs more than the edges it saves.
-    private const int MaxPaddedPlane = 2048;
-
-    private static readonly float* ZeroRow = (float*)NativeMemory.AllocZeroed(ZeroRowLength, sizeof(float));
-
     /// <summary>
     /// Convolves each of <paramref name="planes"/> planes of <paramref name="xs"/> (image-major, channel c = plane mod
     /// <paramref name="channels"/>) with kernel c of <paramref name="ws"/>, adding bias c when <paramref name="bias"/> is not
@@ -75,7 +67,7 @@ internal static unsafe class DepthwiseConvolution
         if (planes == 0 || outSize == 0)
             return;
         bool fast = Avx2.IsSupported && Fma.IsSupported && g.KernelHeight == 3 && g.KernelWidth == 3 && g.DilationHeight == 1 && g.DilationWidth == 1
-            && g.StrideWidth is 1 or 2 && g.InWidth <= ZeroRowLength;
+            && g.StrideWidth is 1 or 2 && g.OutWidth >= Vector128<float>.Count && PaddedSize(g) <= MaxPaddedPlane;
         long work = planes * outSize * kernelSize;
         int parts = IntraOpThreadPool.Parts(work, MinWorkPerPart, planes, threads);
         fixed (float* x = xs, w = ws, b = bias, output = y)
@@ -94,6 +86,23 @@ internal static unsafe class DepthwiseConvolution
         public readonly bool Fast = fast;
     }
 
+    // The most floats of the padded copy of a plane (a 3×3 kernel's input is copied there first); larger planes take the general path.
+    private const int MaxPaddedPlane = 1 << 20;
+
+    /// <summary>
+    /// The padded copy of a plane for the 3×3 kernel: PadTop rows and PadLeft columns of zeros before the input, zeros
+    /// after it to the last row and column any output reads, so that every output is computed by vectors.
+    /// </summary>
+    private static (int Height, int Width) Padded(in Geometry g) =>
+        ((int)System.Math.Max(g.PadTop + (long)g.InHeight, (g.OutHeight - 1L) * g.StrideHeight + 3),
+         (int)System.Math.Max(g.PadLeft + (long)g.InWidth, (g.OutWidth - 1L) * g.StrideWidth + 3));
+
+    private static long PaddedSize(in Geometry g)
+    {
+        (int height, int width) = Padded(g);
+        return (long)height * width;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunPart(void* arguments, int part)
     {
@@ -105,29 +114,31 @@ internal static unsafe class DepthwiseConvolution
             return;
         }
         Geometry g = job.G;
-        long paddedHeight = System.Math.Max(g.InHeight + g.PadTop, (g.OutHeight - 1L) * g.StrideHeight + 3);
-        long paddedWidth = System.Math.Max(g.InWidth + g.PadLeft, (g.OutWidth - 1L) * g.StrideWidth + 3);
-        if (paddedHeight * paddedWidth > MaxPaddedPlane)
-        {
-            for (int plane = first; plane < end; plane++)
-                Plane3x3(job, g, job.X + (long)plane * g.InHeight * g.InWidth, plane);
-            return;
-        }
-        // Small enough planes are copied into a zeroed padded plane first, so that every output column is inside it.
-        int paddedSize = (int)(paddedHeight * paddedWidth), width = (int)paddedWidth;
-        float[] rented = ArrayPool<float>.Shared.Rent(paddedSize);
+        (int height, int width) = Padded(g);
+        float[] rented = ArrayPool<float>.Shared.Rent(height * width);
         try
         {
             fixed (float* padded = rented)
             {
-                new Span<float>(padded, paddedSize).Clear();
-                Geometry inside = g with { InHeight = (int)paddedHeight, InWidth = width, PadTop = 0, PadLeft = 0 };
+                // The padding stays zero: every plane is copied to the same rows and columns inside it.
+                new Span<float>(padded, height * width).Clear();
+                Geometry inside = g with { InHeight = height, InWidth = width, PadTop = 0, PadLeft = 0 };
                 for (int plane = first; plane < end; plane++)
                 {
                     float* source = job.X + (long)plane * g.InHeight * g.InWidth;
                     for (int row = 0; row < g.InHeight; row++)
-                        new ReadOnlySpan<float>(source + (long)row * g.InWidth, g.InWidth).CopyTo(new Span<float>(padded + (row + g.PadTop) * width + g.PadLeft, g.InWidth));
-                    Plane3x3(job, inside, padded, plane);
+                        CopyRow(source + (long)row * g.InWidth, padded + (row + g.PadTop) * width + g.PadLeft, g.InWidth);
+                    int channel = plane % job.Channels;
+                    float* output = job.Y + (long)plane * g.OutHeight * g.OutWidth, k = job.W + channel * 9;
+                    float bias = job.Bias is null ? 0 : job.Bias[channel];
+                    if (g.OutWidth >= Vector256<float>.Count && g.StrideWidth == 1)
+                        Plane3x3<SgemmLanes256, Adjacent<SgemmLanes256, Vector256<float>>, Vector256<float>>(inside, padded, output, k, bias, job.Min, job.Max);
+                    else if (g.OutWidth >= Vector256<float>.Count)
+                        Plane3x3<SgemmLanes256, Strided256, Vector256<float>>(inside, padded, output, k, bias, job.Min, job.Max);
+                    else if (g.StrideWidth == 1)
+                        Plane3x3<SgemmLanes128, Adjacent<SgemmLanes128, Vector128<float>>, Vector128<float>>(inside, padded, output, k, bias, job.Min, job.Max);
+                    else
+                        Plane3x3<SgemmLanes128, Strided128, Vector128<float>>(inside, padded, output, k, bias, job.Min, job.Max);
                 }
             }
         }
@@ -137,156 +148,118 @@ internal static unsafe class DepthwiseConvolution
         }
     }
 
-    /// <summary>Plane <paramref name="plane"/> of the output from <paramref name="source"/>, a plane of geometry <paramref name="g"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Plane3x3(in Job job, in Geometry g, float* source, int plane)
+    /// <summary>A row copied a vector at a time, inline: most rows are short, shorter than a call to a general copy takes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyRow(float* from, float* to, int length)
     {
-        // The output columns whose three taps all lie inside the row: ow·s − padLeft ≥ 0 and ow·s − padLeft + 2 ≤ width − 1.
-        int stride = g.StrideWidth, last = g.InWidth - 3 + g.PadLeft;
-        int first = System.Math.Min(g.OutWidth, (g.PadLeft + stride - 1) / stride);
-        int end = System.Math.Clamp(last < 0 ? 0 : last / stride + 1, first, g.OutWidth);
-        int channel = plane % job.Channels;
-        float* output = job.Y + (long)plane * g.OutHeight * g.OutWidth, k = job.W + channel * 9;
-        float bias = job.Bias is null ? 0 : job.Bias[channel];
-        if (end - first >= Vector256<float>.Count)
-            Plane3x3<SgemmLanes256, Split256, Vector256<float>>(g, source, output, k, bias, job.Min, job.Max, first, end);
-        else
-            Plane3x3<SgemmLanes128, Split128, Vector128<float>>(g, source, output, k, bias, job.Min, job.Max, first, end);
+        int i = 0;
+        for (; i <= length - Vector256<float>.Count; i += Vector256<float>.Count)
+            Vector256.Store(Vector256.Load(from + i), to + i);
+        for (; i < length; i++)
+            to[i] = from[i];
     }
 
     /// <summary>
-    /// One plane of a 3×3 kernel: output columns [<paramref name="first"/>, <paramref name="end"/>) (every window inside the
-    /// rows) a vector at a time when there is at least one vector of them, a last partial vector recomputed as the full vector
-    /// ending at <paramref name="end"/>; the other columns one by one.
+    /// One plane of a 3×3 kernel from its padded copy (of geometry <paramref name="g"/>, no padding), every output row a
+    /// vector at a time (at least one vector wide), a last partial vector recomputed as the full vector ending at the row's end.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Plane3x3<TLanes, TSplit, TVector>(in Geometry g, float* source, float* output, float* k, float bias, float min, float max, int first, int end)
-        where TLanes : ISgemmLanes<TVector> where TSplit : IStrideSplit<TVector> where TVector : unmanaged
+    private static void Plane3x3<TLanes, TColumns, TVector>(in Geometry g, float* source, float* output, float* k, float bias, float min, float max)
+        where TLanes : ISgemmLanes<TVector> where TColumns : IColumns<TVector> where TVector : unmanaged
     {
-        int stride = g.StrideWidth, padLeft = g.PadLeft, count = TLanes.Count;
+        int count = TLanes.Count, width = g.OutWidth, last = width - count;
         TVector k0 = TLanes.Broadcast(k[0]), k1 = TLanes.Broadcast(k[1]), k2 = TLanes.Broadcast(k[2]);
         TVector k3 = TLanes.Broadcast(k[3]), k4 = TLanes.Broadcast(k[4]), k5 = TLanes.Broadcast(k[5]);
         TVector k6 = TLanes.Broadcast(k[6]), k7 = TLanes.Broadcast(k[7]), k8 = TLanes.Broadcast(k[8]);
-        TVector start = TLanes.Broadcast(bias), low = TLanes.Broadcast(min), high = TLanes.Broadcast(max);
-        bool vectors = end - first >= count;
+        TVector start = TLanes.Broadcast(bias), zero = TLanes.Broadcast(0), low = TLanes.Broadcast(min), high = TLanes.Broadcast(max);
         for (int oh = 0; oh < g.OutHeight; oh++)
         {
-            int ih = oh * g.StrideHeight - g.PadTop;
-            float* r0 = InputRow(source, g, ih), r1 = InputRow(source, g, ih + 1), r2 = InputRow(source, g, ih + 2);
-            float* row = output + (long)oh * g.OutWidth;
-            for (int ow = 0; ow < first; ow++)
-                row[ow] = Edge3x3(r0, r1, r2, k, bias, min, max, g, ow);
-            for (int ow = first; vectors; ow += count)
+            float* a = source + (long)oh * g.StrideHeight * g.InWidth, b = a + g.InWidth, c = b + g.InWidth;
+            float* row = output + (long)oh * width;
+            for (int ow = 0; ; ow += count)
             {
-                if (ow > end - count)
-                {
-                    if (ow == end)
-                        break;
-                    ow = end - count;
-                }
-                TVector sum;
-                if (stride == 1)
-                {
-                    float* a = r0 + ow - padLeft, b = r1 + ow - padLeft, c = r2 + ow - padLeft;
-                    TVector s0 = TLanes.MultiplyAdd(TLanes.Load(a), k0, start);
-                    TVector s1 = TSplit.Multiply(TLanes.Load(b), k3);
-                    TVector s2 = TSplit.Multiply(TLanes.Load(c), k6);
-                    s0 = TLanes.MultiplyAdd(TLanes.Load(a + 1), k1, s0);
-                    s1 = TLanes.MultiplyAdd(TLanes.Load(b + 1), k4, s1);
-                    s2 = TLanes.MultiplyAdd(TLanes.Load(c + 1), k7, s2);
-                    s0 = TLanes.MultiplyAdd(TLanes.Load(a + 2), k2, s0);
-                    s1 = TLanes.MultiplyAdd(TLanes.Load(b + 2), k5, s1);
-                    s2 = TLanes.MultiplyAdd(TLanes.Load(c + 2), k8, s2);
-                    sum = TLanes.Add(TLanes.Add(s0, s1), s2);
-                }
-                else
-                {
-                    // Columns 2·ow − padLeft + {0, 1, 2}: the even and odd columns of the pair at 2·ow − padLeft, and the odd ones of the pair one further.
-                    int at = 2 * ow - padLeft;
-                    float* a = r0 + at, b = r1 + at, c = r2 + at;
-                    TVector s0 = TLanes.MultiplyAdd(TSplit.Evens(a), k0, start);
-                    TVector s1 = TSplit.Multiply(TSplit.Evens(b), k3);
-                    TVector s2 = TSplit.Multiply(TSplit.Evens(c), k6);
-                    s0 = TLanes.MultiplyAdd(TSplit.Odds(a), k1, s0);
-                    s1 = TLanes.MultiplyAdd(TSplit.Odds(b), k4, s1);
-                    s2 = TLanes.MultiplyAdd(TSplit.Odds(c), k7, s2);
-                    s0 = TLanes.MultiplyAdd(TSplit.Odds(a + 1), k2, s0);
-                    s1 = TLanes.MultiplyAdd(TSplit.Odds(b + 1), k5, s1);
-                    s2 = TLanes.MultiplyAdd(TSplit.Odds(c + 1), k8, s2);
-                    sum = TSplit.InOrder(TLanes.Add(TLanes.Add(s0, s1), s2));
-                }
-                TLanes.Store(row + ow, TLanes.Clamp(sum, low, high));
+                ow = System.Math.Min(ow, last);
+                TVector s0 = TLanes.MultiplyAdd(TColumns.Tap0(a, ow), k0, start);
+                TVector s1 = TLanes.MultiplyAdd(TColumns.Tap0(b, ow), k3, zero);
+                TVector s2 = TLanes.MultiplyAdd(TColumns.Tap0(c, ow), k6, zero);
+                s0 = TLanes.MultiplyAdd(TColumns.Tap1(a, ow), k1, s0);
+                s1 = TLanes.MultiplyAdd(TColumns.Tap1(b, ow), k4, s1);
+                s2 = TLanes.MultiplyAdd(TColumns.Tap1(c, ow), k7, s2);
+                s0 = TLanes.MultiplyAdd(TColumns.Tap2(a, ow), k2, s0);
+                s1 = TLanes.MultiplyAdd(TColumns.Tap2(b, ow), k5, s1);
+                s2 = TLanes.MultiplyAdd(TColumns.Tap2(c, ow), k8, s2);
+                TLanes.Store(row + ow, TLanes.Clamp(TColumns.InOrder(TLanes.Add(TLanes.Add(s0, s1), s2)), low, high));
+                if (ow == last)
+                    break;
             }
-            for (int ow = vectors ? end : first; ow < g.OutWidth; ow++)
-                row[ow] = Edge3x3(r0, r1, r2, k, bias, min, max, g, ow);
         }
-    }
-
-    private static float* InputRow(float* source, in Geometry g, int ih) =>
-        ih >= 0 && ih < g.InHeight ? source + (long)ih * g.InWidth : ZeroRow;
-
-    /// <summary>One output of a 3×3 window that may reach past the left or right edge.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Edge3x3(float* r0, float* r1, float* r2, float* k, float bias, float min, float max, in Geometry g, int ow)
-    {
-        int start = ow * g.StrideWidth - g.PadLeft;
-        float sum = bias;
-        for (int kw = 0; kw < 3; kw++)
-        {
-            int column = start + kw;
-            if (column >= 0 && column < g.InWidth)
-                sum += r0[column] * k[kw] + r1[column] * k[3 + kw] + r2[column] * k[6 + kw];
-        }
-        return Clamp(sum, min, max);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Clamp(float value, float min, float max) => value < min ? min : value > max ? max : value;
 
     /// <summary>
-    /// The vector operations of <see cref="Plane3x3"/> beyond <see cref="ISgemmLanes{TVector}"/>'s; the stride-2 splits may
-    /// order the lanes their own way, which <see cref="InOrder"/> undoes.
+    /// How <see cref="Plane3x3"/> reads the input columns of its outputs: tap kw of outputs ow, ow + 1, … of a padded
+    /// row, in the reader's own lane order, which <see cref="InOrder"/> puts back in column order.
     /// </summary>
-    private interface IStrideSplit<TVector> where TVector : unmanaged
+    private interface IColumns<TVector> where TVector : unmanaged
     {
-        static abstract TVector Multiply(TVector a, TVector b);
+        static abstract TVector Tap0(float* row, int ow);
 
-        /// <summary>Elements 0, 2, … of the 2·Count at <paramref name="source"/>, in the split's order.</summary>
-        static abstract TVector Evens(float* source);
+        static abstract TVector Tap1(float* row, int ow);
 
-        /// <summary>Elements 1, 3, … of the 2·Count at <paramref name="source"/>, in the split's order.</summary>
-        static abstract TVector Odds(float* source);
+        static abstract TVector Tap2(float* row, int ow);
 
-        /// <summary>Lanes of <see cref="Evens"/> or <see cref="Odds"/> put back in column order.</summary>
         static abstract TVector InOrder(TVector value);
     }
 
-    private readonly struct Split256 : IStrideSplit<Vector256<float>>
+    /// <summary>Stride 1: tap kw of outputs ow, ow + 1, … is the vector at ow + kw.</summary>
+    private readonly struct Adjacent<TLanes, TVector> : IColumns<TVector> where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Multiply(Vector256<float> a, Vector256<float> b) => a * b;
-
-        // Within each 128-bit half: [a0 a2 b0 b2 | a4 a6 b4 b6], i.e. columns 0 2 8 10 4 6 12 14.
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Evens(float* source) => Avx.Shuffle(Vector256.Load(source), Vector256.Load(source + 8), 0b10_00_10_00);
+        public static TVector Tap0(float* row, int ow) => TLanes.Load(row + ow);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Odds(float* source) => Avx.Shuffle(Vector256.Load(source), Vector256.Load(source + 8), 0b11_01_11_01);
+        public static TVector Tap1(float* row, int ow) => TLanes.Load(row + ow + 1);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TVector Tap2(float* row, int ow) => TLanes.Load(row + ow + 2);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TVector InOrder(TVector value) => value;
+    }
+
+    /// <summary>
+    /// Stride 2 on 256-bit vectors: columns 2·ow + kw are the even columns of the pair of vectors at 2·ow (kw = 0), their
+    /// odd columns (kw = 1) and the odd columns of the pair one further (kw = 2); within each 128-bit half the split gives
+    /// [a0 a2 b0 b2 | a4 a6 b4 b6], i.e. columns 0 2 8 10 4 6 12 14.
+    /// </summary>
+    private readonly struct Strided256 : IColumns<Vector256<float>>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Tap0(float* row, int ow) => Avx.Shuffle(Vector256.Load(row + 2 * ow), Vector256.Load(row + 2 * ow + 8), 0b10_00_10_00);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Tap1(float* row, int ow) => Avx.Shuffle(Vector256.Load(row + 2 * ow), Vector256.Load(row + 2 * ow + 8), 0b11_01_11_01);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Tap2(float* row, int ow) => Tap1(row + 1, ow);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> InOrder(Vector256<float> value) => Avx2.Permute4x64(value.AsDouble(), 0b11_01_10_00).AsSingle();
     }
 
-    private readonly struct Split128 : IStrideSplit<Vector128<float>>
+    /// <summary>Stride 2 on 128-bit vectors, as <see cref="Strided256"/> (the split is already in column order).</summary>
+    private readonly struct Strided128 : IColumns<Vector128<float>>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> Multiply(Vector128<float> a, Vector128<float> b) => a * b;
+        public static Vector128<float> Tap0(float* row, int ow) => Sse.Shuffle(Vector128.Load(row + 2 * ow), Vector128.Load(row + 2 * ow + 4), 0b10_00_10_00);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> Evens(float* source) => Sse.Shuffle(Vector128.Load(source), Vector128.Load(source + 4), 0b10_00_10_00);
+        public static Vector128<float> Tap1(float* row, int ow) => Sse.Shuffle(Vector128.Load(row + 2 * ow), Vector128.Load(row + 2 * ow + 4), 0b11_01_11_01);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> Odds(float* source) => Sse.Shuffle(Vector128.Load(source), Vector128.Load(source + 4), 0b11_01_11_01);
+        public static Vector128<float> Tap2(float* row, int ow) => Tap1(row + 1, ow);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> InOrder(Vector128<float> value) => value;

@@ -74,9 +74,46 @@ internal static unsafe class FloatPooling
         (int first, int end) = Range(job.Planes, job.Parts, part);
         for (int plane = first; plane < end; plane++)
         {
-            var values = new ReadOnlySpan<float>(job.X + (long)plane * job.Size, job.Size);
-            job.Y[plane] = job.Average ? TensorPrimitives.Sum(values) / job.Size : values.IsEmpty ? float.NegativeInfinity : TensorPrimitives.Max(values);
+            float* values = job.X + (long)plane * job.Size;
+            job.Y[plane] = job.Average ? PlaneSum(values, job.Size) / job.Size : PlaneMax(values, job.Size);
         }
+    }
+
+    // A global pool's planes are short (7×7 in the classic CNNs): TensorPrimitives' per-call cost would exceed the work.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float PlaneSum(float* values, int length)
+    {
+        int i = 0;
+        float sum = 0;
+        if (Vector256.IsHardwareAccelerated && length >= Vector256<float>.Count)
+        {
+            Vector256<float> sums = Vector256<float>.Zero;
+            for (; i + Vector256<float>.Count <= length; i += Vector256<float>.Count)
+                sums += Vector256.Load(values + i);
+            sum = Vector256.Sum(sums);
+        }
+        for (; i < length; i++)
+            sum += values[i];
+        return sum;
+    }
+
+    /// <summary>The largest of the values, NaN if any is NaN; −∞ for none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float PlaneMax(float* values, int length)
+    {
+        int i = 0;
+        float max = float.NegativeInfinity;
+        if (Vector256.IsHardwareAccelerated && length >= Vector256<float>.Count)
+        {
+            Vector256<float> maxima = Vector256.Load(values);
+            for (i = Vector256<float>.Count; i + Vector256<float>.Count <= length; i += Vector256<float>.Count)
+                maxima = Vector256.Max(maxima, Vector256.Load(values + i));
+            for (int lane = 0; lane < Vector256<float>.Count; lane++)
+                max = MathF.Max(max, maxima[lane]);
+        }
+        for (; i < length; i++)
+            max = MathF.Max(max, values[i]);
+        return max;
     }
 
     private readonly struct WindowJob(in DepthwiseConvolution.Geometry g, int padBottom, int padRight, bool countIncludePad, int planes,

@@ -103,6 +103,17 @@ public sealed class FloatWindowKernelTests
         Assert.All(Read(RunOne("GlobalAveragePool", 13, [Make(DataType.Float, [], 1, 2, 0)]).Tensor), v => Assert.True(double.IsNaN(v)));
     }
 
+    [Fact]
+    public void Global_max_pool_is_nan_where_a_plane_holds_a_nan_in_its_vectors_or_its_tail()
+    {
+        double[] values = [.. Enumerable.Range(0, 3 * 20).Select(i => (double)(i % 20))];
+        values[2] = double.NaN;
+        values[20 + 18] = double.NaN;
+        double[] maxima = Read(RunOne("GlobalMaxPool", 13, [Make(DataType.Float, values, 1, 3, 20)]).Tensor);
+        Assert.True(double.IsNaN(maxima[0]) && double.IsNaN(maxima[1]));
+        Assert.Equal(19, maxima[2]);
+    }
+
     [Theory]
     [InlineData(-1, 3)]
     [InlineData(-1, 1)]
