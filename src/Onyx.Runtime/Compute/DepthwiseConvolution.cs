@@ -66,24 +66,45 @@ internal static unsafe class DepthwiseConvolution
         }
         if (planes == 0 || outSize == 0)
             return;
-        bool fast = Avx2.IsSupported && Fma.IsSupported && g.KernelHeight == 3 && g.KernelWidth == 3 && g.DilationHeight == 1 && g.DilationWidth == 1
-            && g.StrideWidth is 1 or 2 && g.OutWidth >= Vector128<float>.Count && PaddedSize(g) <= MaxPaddedPlane;
         long work = planes * outSize * kernelSize;
         int parts = IntraOpThreadPool.Parts(work, MinWorkPerPart, planes, threads);
         fixed (float* x = xs, w = ws, b = bias, output = y)
         {
-            var job = new Job(g, planes, channels, x, w, bias.IsEmpty ? null : b, output, min, max, parts, fast);
+            var job = new Job(g, planes, channels, x, w, bias.IsEmpty ? null : b, output, min, max, parts, Fast3x3(g), false);
             IntraOpThreadPool.Of(threads).Run(parts, &RunPart, &job);
         }
     }
 
-    private readonly struct Job(Geometry g, int planes, int channels, float* x, float* w, float* bias, float* y, float min, float max, int parts, bool fast)
+    /// <summary>Whether the vector 3×3 kernel takes <paramref name="g"/> (else the general path).</summary>
+    private static bool Fast3x3(in Geometry g) =>
+        Avx2.IsSupported && Fma.IsSupported && g.KernelHeight == 3 && g.KernelWidth == 3 && g.DilationHeight == 1 && g.DilationWidth == 1
+        && g.StrideWidth is 1 or 2 && g.OutWidth >= Vector128<float>.Count && PaddedSize(g) <= MaxPaddedPlane;
+
+    /// <summary>
+    /// The 3×3 max pool of each of <paramref name="planes"/> planes of <paramref name="xs"/> by the vector 3×3 kernel
+    /// (padding counting as −∞, NaN propagating), when it takes <paramref name="geometry"/>; false (nothing written) when not.
+    /// </summary>
+    public static bool TryMaxPool3x3(Geometry geometry, int planes, ReadOnlySpan<float> xs, Span<float> y, int threads)
+    {
+        Geometry g = geometry;
+        if (!Fast3x3(g) || xs.Length < planes * (long)g.InHeight * g.InWidth || y.Length < planes * (long)g.OutHeight * g.OutWidth)
+            return false;
+        int parts = IntraOpThreadPool.Parts(planes * (long)g.OutHeight * g.OutWidth * 9, MinWorkPerPart, planes, threads);
+        fixed (float* x = xs, output = y)
+        {
+            var job = new Job(g, planes, 1, x, null, null, output, float.NegativeInfinity, float.PositiveInfinity, parts, true, true);
+            IntraOpThreadPool.Of(threads).Run(parts, &RunPart, &job);
+        }
+        return true;
+    }
+
+    private readonly struct Job(Geometry g, int planes, int channels, float* x, float* w, float* bias, float* y, float min, float max, int parts, bool fast, bool largest)
     {
         public readonly Geometry G = g;
         public readonly int Planes = planes, Channels = channels, Parts = parts;
         public readonly float* X = x, W = w, Bias = bias, Y = y;
         public readonly float Min = min, Max = max;
-        public readonly bool Fast = fast;
+        public readonly bool Fast = fast, Largest = largest;
     }
 
     // The most floats of the padded copy of a plane (a 3×3 kernel's input is copied there first); larger planes take the general path.
@@ -120,8 +141,8 @@ internal static unsafe class DepthwiseConvolution
         {
             fixed (float* padded = rented)
             {
-                // The padding stays zero: every plane is copied to the same rows and columns inside it.
-                new Span<float>(padded, height * width).Clear();
+                // The padding keeps its value (0 for a convolution, −∞ for a max): every plane is copied to the same rows and columns inside it.
+                new Span<float>(padded, height * width).Fill(job.Largest ? float.NegativeInfinity : 0);
                 Geometry inside = g with { InHeight = height, InWidth = width, PadTop = 0, PadLeft = 0 };
                 for (int plane = first; plane < end; plane++)
                 {
@@ -129,16 +150,12 @@ internal static unsafe class DepthwiseConvolution
                     for (int row = 0; row < g.InHeight; row++)
                         CopyRow(source + (long)row * g.InWidth, padded + (row + g.PadTop) * width + g.PadLeft, g.InWidth);
                     int channel = plane % job.Channels;
-                    float* output = job.Y + (long)plane * g.OutHeight * g.OutWidth, k = job.W + channel * 9;
+                    float* output = job.Y + (long)plane * g.OutHeight * g.OutWidth, k = job.W is null ? NoWeights : job.W + channel * 9;
                     float bias = job.Bias is null ? 0 : job.Bias[channel];
-                    if (g.OutWidth >= Vector256<float>.Count && g.StrideWidth == 1)
-                        Plane3x3<SgemmLanes256, Adjacent<SgemmLanes256, Vector256<float>>, Vector256<float>>(inside, padded, output, k, bias, job.Min, job.Max);
-                    else if (g.OutWidth >= Vector256<float>.Count)
-                        Plane3x3<SgemmLanes256, Strided256, Vector256<float>>(inside, padded, output, k, bias, job.Min, job.Max);
-                    else if (g.StrideWidth == 1)
-                        Plane3x3<SgemmLanes128, Adjacent<SgemmLanes128, Vector128<float>>, Vector128<float>>(inside, padded, output, k, bias, job.Min, job.Max);
+                    if (job.Largest)
+                        Plane<Largest<SgemmLanes256, Vector256<float>>, Largest<SgemmLanes128, Vector128<float>>>(inside, padded, output, k, bias, job.Min, job.Max);
                     else
-                        Plane3x3<SgemmLanes128, Strided128, Vector128<float>>(inside, padded, output, k, bias, job.Min, job.Max);
+                        Plane<Weighted<SgemmLanes256, Vector256<float>>, Weighted<SgemmLanes128, Vector128<float>>>(inside, padded, output, k, bias, job.Min, job.Max);
                 }
             }
         }
@@ -159,19 +176,36 @@ internal static unsafe class DepthwiseConvolution
             to[i] = from[i];
     }
 
+    // The kernel a max pool passes: its taps ignore the weights.
+    private static readonly float* NoWeights = (float*)NativeMemory.AllocZeroed(9, sizeof(float));
+
+    /// <summary>One plane by the vector 3×3 kernel of the plane's width (256-bit lanes when a row holds a vector of them) and stride.</summary>
+    private static void Plane<TCombine256, TCombine128>(in Geometry g, float* source, float* output, float* k, float bias, float min, float max)
+        where TCombine256 : ICombine<Vector256<float>> where TCombine128 : ICombine<Vector128<float>>
+    {
+        if (g.OutWidth >= Vector256<float>.Count && g.StrideWidth == 1)
+            Plane3x3<SgemmLanes256, Adjacent<SgemmLanes256, Vector256<float>>, TCombine256, Vector256<float>>(g, source, output, k, bias, min, max);
+        else if (g.OutWidth >= Vector256<float>.Count)
+            Plane3x3<SgemmLanes256, Strided256, TCombine256, Vector256<float>>(g, source, output, k, bias, min, max);
+        else if (g.StrideWidth == 1)
+            Plane3x3<SgemmLanes128, Adjacent<SgemmLanes128, Vector128<float>>, TCombine128, Vector128<float>>(g, source, output, k, bias, min, max);
+        else
+            Plane3x3<SgemmLanes128, Strided128, TCombine128, Vector128<float>>(g, source, output, k, bias, min, max);
+    }
+
     /// <summary>
     /// One plane of a 3×3 kernel from its padded copy (of geometry <paramref name="g"/>, no padding), every output row a
     /// vector at a time (at least one vector wide), a last partial vector recomputed as the full vector ending at the row's end.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Plane3x3<TLanes, TColumns, TVector>(in Geometry g, float* source, float* output, float* k, float bias, float min, float max)
-        where TLanes : ISgemmLanes<TVector> where TColumns : IColumns<TVector> where TVector : unmanaged
+    private static void Plane3x3<TLanes, TColumns, TCombine, TVector>(in Geometry g, float* source, float* output, float* k, float bias, float min, float max)
+        where TLanes : ISgemmLanes<TVector> where TColumns : IColumns<TVector> where TCombine : ICombine<TVector> where TVector : unmanaged
     {
         int count = TLanes.Count, width = g.OutWidth, last = width - count;
         TVector k0 = TLanes.Broadcast(k[0]), k1 = TLanes.Broadcast(k[1]), k2 = TLanes.Broadcast(k[2]);
         TVector k3 = TLanes.Broadcast(k[3]), k4 = TLanes.Broadcast(k[4]), k5 = TLanes.Broadcast(k[5]);
         TVector k6 = TLanes.Broadcast(k[6]), k7 = TLanes.Broadcast(k[7]), k8 = TLanes.Broadcast(k[8]);
-        TVector start = TLanes.Broadcast(bias), zero = TLanes.Broadcast(0), low = TLanes.Broadcast(min), high = TLanes.Broadcast(max);
+        TVector start = TCombine.Start(bias), empty = TCombine.Empty, low = TLanes.Broadcast(min), high = TLanes.Broadcast(max);
         for (int oh = 0; oh < g.OutHeight; oh++)
         {
             float* a = source + (long)oh * g.StrideHeight * g.InWidth, b = a + g.InWidth, c = b + g.InWidth;
@@ -179,20 +213,71 @@ internal static unsafe class DepthwiseConvolution
             for (int ow = 0; ; ow += count)
             {
                 ow = System.Math.Min(ow, last);
-                TVector s0 = TLanes.MultiplyAdd(TColumns.Tap0(a, ow), k0, start);
-                TVector s1 = TLanes.MultiplyAdd(TColumns.Tap0(b, ow), k3, zero);
-                TVector s2 = TLanes.MultiplyAdd(TColumns.Tap0(c, ow), k6, zero);
-                s0 = TLanes.MultiplyAdd(TColumns.Tap1(a, ow), k1, s0);
-                s1 = TLanes.MultiplyAdd(TColumns.Tap1(b, ow), k4, s1);
-                s2 = TLanes.MultiplyAdd(TColumns.Tap1(c, ow), k7, s2);
-                s0 = TLanes.MultiplyAdd(TColumns.Tap2(a, ow), k2, s0);
-                s1 = TLanes.MultiplyAdd(TColumns.Tap2(b, ow), k5, s1);
-                s2 = TLanes.MultiplyAdd(TColumns.Tap2(c, ow), k8, s2);
-                TLanes.Store(row + ow, TLanes.Clamp(TColumns.InOrder(TLanes.Add(TLanes.Add(s0, s1), s2)), low, high));
+                TVector s0 = TCombine.Tap(TColumns.Tap0(a, ow), k0, start);
+                TVector s1 = TCombine.Tap(TColumns.Tap0(b, ow), k3, empty);
+                TVector s2 = TCombine.Tap(TColumns.Tap0(c, ow), k6, empty);
+                s0 = TCombine.Tap(TColumns.Tap1(a, ow), k1, s0);
+                s1 = TCombine.Tap(TColumns.Tap1(b, ow), k4, s1);
+                s2 = TCombine.Tap(TColumns.Tap1(c, ow), k7, s2);
+                s0 = TCombine.Tap(TColumns.Tap2(a, ow), k2, s0);
+                s1 = TCombine.Tap(TColumns.Tap2(b, ow), k5, s1);
+                s2 = TCombine.Tap(TColumns.Tap2(c, ow), k8, s2);
+                TLanes.Store(row + ow, TCombine.Finish(TColumns.InOrder(TCombine.Merge(TCombine.Merge(s0, s1), s2)), low, high));
                 if (ow == last)
                     break;
             }
         }
+    }
+
+    /// <summary>How <see cref="Plane3x3"/> folds a window's taps into an output.</summary>
+    private interface ICombine<TVector> where TVector : unmanaged
+    {
+        /// <summary>What the first row's taps start from, given the bias.</summary>
+        static abstract TVector Start(float bias);
+
+        /// <summary>What the other rows' taps start from.</summary>
+        static abstract TVector Empty { get; }
+
+        /// <summary>Folds input <paramref name="x"/> at weight <paramref name="k"/> into <paramref name="sum"/>.</summary>
+        static abstract TVector Tap(TVector x, TVector k, TVector sum);
+
+        static abstract TVector Merge(TVector a, TVector b);
+
+        static abstract TVector Finish(TVector value, TVector min, TVector max);
+    }
+
+    /// <summary>The convolution: bias + Σ x·k, clamped.</summary>
+    private readonly struct Weighted<TLanes, TVector> : ICombine<TVector> where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
+    {
+        public static TVector Start(float bias) => TLanes.Broadcast(bias);
+
+        public static TVector Empty => TLanes.Broadcast(0);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TVector Tap(TVector x, TVector k, TVector sum) => TLanes.MultiplyAdd(x, k, sum);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TVector Merge(TVector a, TVector b) => TLanes.Add(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TVector Finish(TVector value, TVector min, TVector max) => TLanes.Clamp(value, min, max);
+    }
+
+    /// <summary>The max pool: the largest input of the window (the weights and bounds unused), NaN propagating.</summary>
+    private readonly struct Largest<TLanes, TVector> : ICombine<TVector> where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
+    {
+        public static TVector Start(float bias) => TLanes.Broadcast(float.NegativeInfinity);
+
+        public static TVector Empty => TLanes.Broadcast(float.NegativeInfinity);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TVector Tap(TVector x, TVector k, TVector sum) => TLanes.Max(x, sum);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TVector Merge(TVector a, TVector b) => TLanes.Max(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TVector Finish(TVector value, TVector min, TVector max) => value;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

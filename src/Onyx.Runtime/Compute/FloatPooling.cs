@@ -7,8 +7,9 @@ namespace Onyx.Runtime.Compute;
 
 /// <summary>
 /// MaxPool and AveragePool of 2-D float planes, and the global pools of float planes, the planes split over the
-/// intra-op threads (each plane computed alike whichever thread takes it). A windowed max pool runs in two separable
-/// passes (columns, then rows); an average pool walks each output row's taps as
+/// intra-op threads (each plane computed alike whichever thread takes it). A 3×3 max pool of stride 1 or 2 runs on the
+/// depthwise convolution's vector kernel (<see cref="DepthwiseConvolution.TryMaxPool3x3"/>); other windowed max pools
+/// in two separable passes (columns, then rows); an average pool walks each output row's taps as
 /// <see cref="DepthwiseConvolution.ListTaps"/> lists them and folds each tap's contiguous run into the row with one
 /// vectorised sum. The max propagates NaN (as numpy's maximum does); the average divides by the window positions
 /// inside the input, or inside the padded input with count_include_pad.
@@ -29,7 +30,7 @@ internal static unsafe class FloatPooling
         long inSize = (long)g.InHeight * g.InWidth, outSize = (long)g.OutHeight * g.OutWidth;
         if (planes < 0 || x.Length < planes * inSize || y.Length < planes * outSize)
             throw new ArgumentException("the spans are too short for the planes and geometry");
-        if (planes == 0 || outSize == 0)
+        if (planes == 0 || outSize == 0 || (!average && DepthwiseConvolution.TryMaxPool3x3(g, planes, x, y, threads)))
             return;
         int parts = Parts(planes, planes * outSize * g.KernelHeight * g.KernelWidth, threads);
         fixed (float* xs = x, ys = y)

@@ -23,6 +23,9 @@ internal unsafe interface ISgemmLanes<TVector> where TVector : unmanaged
     /// <summary>min(max(value, min), max), NaN staying NaN (the native min/max return their second operand when one is NaN).</summary>
     static abstract TVector Clamp(TVector value, TVector min, TVector max);
 
+    /// <summary>The larger of each pair of lanes, NaN where either is NaN.</summary>
+    static abstract TVector Max(TVector a, TVector b);
+
     /// <summary>Lane i = source[offsets[i]], or 0 where offsets[i] is negative (a convolution's padding).</summary>
     static abstract TVector GatherOrZero(float* source, int* offsets);
 }

@@ -32,6 +32,9 @@ internal readonly unsafe struct SgemmLanes128 : ISgemmLanes<Vector128<float>>
     public static Vector128<float> Clamp(Vector128<float> value, Vector128<float> min, Vector128<float> max) => Vector128.MinNative(max, Vector128.MaxNative(min, value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Max(Vector128<float> a, Vector128<float> b) => Vector128.Max(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> GatherOrZero(float* source, int* offsets)
     {
         if (!Avx2.IsSupported)

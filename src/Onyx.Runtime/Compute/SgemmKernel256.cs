@@ -29,6 +29,9 @@ internal readonly unsafe struct SgemmLanes256 : ISgemmLanes<Vector256<float>>
     public static Vector256<float> Clamp(Vector256<float> value, Vector256<float> min, Vector256<float> max) => Vector256.MinNative(max, Vector256.MaxNative(min, value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Max(Vector256<float> a, Vector256<float> b) => Vector256.Max(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> GatherOrZero(float* source, int* offsets)
     {
         if (!Avx2.IsSupported)

@@ -28,6 +28,9 @@ internal readonly unsafe struct SgemmLanes512 : ISgemmLanes<Vector512<float>>
     public static Vector512<float> Clamp(Vector512<float> value, Vector512<float> min, Vector512<float> max) => Vector512.MinNative(max, Vector512.MaxNative(min, value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Max(Vector512<float> a, Vector512<float> b) => Vector512.Max(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> GatherOrZero(float* source, int* offsets) =>
         Vector512.Create(SgemmLanes256.GatherOrZero(source, offsets), SgemmLanes256.GatherOrZero(source, offsets + Vector256<float>.Count));
 }

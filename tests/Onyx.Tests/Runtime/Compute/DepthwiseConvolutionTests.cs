@@ -101,6 +101,38 @@ public sealed class DepthwiseConvolutionTests
         Assert.Equal(one, Convolve(g, planes, channels, x, weights, bias, 0, 6, 3));
     }
 
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Max_pool_3x3_matches_the_direct_max_and_propagates_nan(int h, int w, int stride, int padBegin, int padEnd, int channels)
+    {
+        DepthwiseConvolution.Geometry g = Geometry(h, w, 3, stride, padBegin, padEnd);
+        int planes = channels + 1;
+        float[] x = Values(10, planes * h * w);
+        x[x.Length / 2] = float.NaN;
+        var y = new float[planes * g.OutHeight * g.OutWidth];
+        FloatPooling.Pool(g, padEnd, padEnd, false, false, planes, x, y, 1);
+        for (int plane = 0; plane < planes; plane++)
+        {
+            for (int oh = 0; oh < g.OutHeight; oh++)
+            {
+                for (int ow = 0; ow < g.OutWidth; ow++)
+                {
+                    float max = float.NegativeInfinity;
+                    for (int kh = 0; kh < 3; kh++)
+                    {
+                        for (int kw = 0; kw < 3; kw++)
+                        {
+                            int ih = oh * stride - padBegin + kh, iw = ow * stride - padBegin + kw;
+                            if (ih >= 0 && ih < h && iw >= 0 && iw < w)
+                                max = MathF.Max(max, x[(plane * h + ih) * w + iw]);
+                        }
+                    }
+                    Assert.Equal(max, y[(plane * g.OutHeight + oh) * g.OutWidth + ow]);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Depthwise_clamp_keeps_NaN()
     {
