@@ -258,6 +258,11 @@ internal static unsafe class Sgemm
                                         SgemmKernel.Tile<TLanes, TVector>(kc, aBlock + ir * kc, panel, cTile, ldc, beta,
                                             finish ? job.Epilogue.ForTile(&tileEpilogue, row, column) : null);
                                     }
+                                    else if (columns == nr)
+                                    {
+                                        SgemmKernel.TileRows<TLanes, TVector>(rows, kc, aBlock + ir * kc, panel, cTile, ldc, beta,
+                                            finish ? job.Epilogue.ForTile(&tileEpilogue, row, column) : null);
+                                    }
                                     else
                                     {
                                         SgemmKernel.Tile<TLanes, TVector>(kc, aBlock + ir * kc, panel, edge, nr, 0);

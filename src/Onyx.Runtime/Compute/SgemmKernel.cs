@@ -65,15 +65,38 @@ internal static unsafe class SgemmKernel
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tile<TLanes, TVector>(int kc, float* a, float* b, float* c, int ldc, float beta, TileEpilogue* epilogue = null)
+        where TLanes : ISgemmLanes<TVector> where TVector : unmanaged =>
+        Tile<TLanes, TVector, SixRows>(kc, a, b, c, ldc, beta, epilogue);
+
+    /// <summary>
+    /// The first <paramref name="rows"/> (1 to <see cref="Rows"/>) rows of a tile, straight into C: the last rows of a
+    /// product whose rows are not a multiple of <see cref="Rows"/> (the A panel's other rows are never read).
+    /// </summary>
+    public static void TileRows<TLanes, TVector>(int rows, int kc, float* a, float* b, float* c, int ldc, float beta, TileEpilogue* epilogue)
         where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
     {
+        switch (rows)
+        {
+            case 1: Tile<TLanes, TVector, OneRow>(kc, a, b, c, ldc, beta, epilogue); break;
+            case 2: Tile<TLanes, TVector, TwoRows>(kc, a, b, c, ldc, beta, epilogue); break;
+            case 3: Tile<TLanes, TVector, ThreeRows>(kc, a, b, c, ldc, beta, epilogue); break;
+            case 4: Tile<TLanes, TVector, FourRows>(kc, a, b, c, ldc, beta, epilogue); break;
+            case 5: Tile<TLanes, TVector, FiveRows>(kc, a, b, c, ldc, beta, epilogue); break;
+            default: Tile<TLanes, TVector, SixRows>(kc, a, b, c, ldc, beta, epilogue); break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile<TLanes, TVector, TRows>(int kc, float* a, float* b, float* c, int ldc, float beta, TileEpilogue* epilogue)
+        where TLanes : ISgemmLanes<TVector> where TVector : unmanaged where TRows : IRowCount
+    {
         var tile = new TileAccumulators<TLanes, TVector>();
-        int width = TLanes.Count;
+        int width = TLanes.Count, rows = TRows.Count;
         if (Sse.IsSupported)
         {
             // The C tile is rarely in L1 or L2 (a whole block of tiles ran since it was last touched): fetching it
             // while the loop runs measured 20% faster at 1024³ on Zen 3.
-            for (int i = 0; i < Rows; i++)
+            for (int i = 0; i < rows; i++)
             {
                 Sse.Prefetch0(c + i * ldc);
                 Sse.Prefetch0(c + i * ldc + 2 * width - 1);
@@ -84,19 +107,24 @@ internal static unsafe class SgemmKernel
         int p = 0;
         for (; p + 4 <= kc; p += 4, a += 4 * Rows, b += 8 * width)
         {
-            tile.Step(a, b);
-            tile.Step(a + Rows, b + 2 * width);
-            tile.Step(a + 2 * Rows, b + 4 * width);
-            tile.Step(a + 3 * Rows, b + 6 * width);
+            tile.Step<TRows>(a, b);
+            tile.Step<TRows>(a + Rows, b + 2 * width);
+            tile.Step<TRows>(a + 2 * Rows, b + 4 * width);
+            tile.Step<TRows>(a + 3 * Rows, b + 6 * width);
         }
         for (; p < kc; p++, a += Rows, b += 2 * width)
-            tile.Step(a, b);
+            tile.Step<TRows>(a, b);
         StoreRow<TLanes, TVector>(c, tile.C00, tile.C01, beta, epilogue, 0);
-        StoreRow<TLanes, TVector>(c + ldc, tile.C10, tile.C11, beta, epilogue, 1);
-        StoreRow<TLanes, TVector>(c + 2 * ldc, tile.C20, tile.C21, beta, epilogue, 2);
-        StoreRow<TLanes, TVector>(c + 3 * ldc, tile.C30, tile.C31, beta, epilogue, 3);
-        StoreRow<TLanes, TVector>(c + 4 * ldc, tile.C40, tile.C41, beta, epilogue, 4);
-        StoreRow<TLanes, TVector>(c + 5 * ldc, tile.C50, tile.C51, beta, epilogue, 5);
+        if (rows > 1)
+            StoreRow<TLanes, TVector>(c + ldc, tile.C10, tile.C11, beta, epilogue, 1);
+        if (rows > 2)
+            StoreRow<TLanes, TVector>(c + 2 * ldc, tile.C20, tile.C21, beta, epilogue, 2);
+        if (rows > 3)
+            StoreRow<TLanes, TVector>(c + 3 * ldc, tile.C30, tile.C31, beta, epilogue, 3);
+        if (rows > 4)
+            StoreRow<TLanes, TVector>(c + 4 * ldc, tile.C40, tile.C41, beta, epilogue, 4);
+        if (rows > 5)
+            StoreRow<TLanes, TVector>(c + 5 * ldc, tile.C50, tile.C51, beta, epilogue, 5);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -147,17 +175,22 @@ internal unsafe struct TileAccumulators<TLanes, TVector> where TLanes : ISgemmLa
 {
     public TVector C00, C01, C10, C11, C20, C21, C30, C31, C40, C41, C50, C51;
 
-    /// <summary>One k step: the tile += a (6 floats) ⊗ b (2·lanes floats).</summary>
+    /// <summary>One k step: the first <typeparamref name="TRows"/> rows of the tile += a (6 floats) ⊗ b (2·lanes floats).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Step(float* a, float* b)
+    public void Step<TRows>(float* a, float* b) where TRows : IRowCount
     {
         TVector b0 = TLanes.Load(b), b1 = TLanes.Load(b + TLanes.Count);
         Row(ref C00, ref C01, a[0], b0, b1);
-        Row(ref C10, ref C11, a[1], b0, b1);
-        Row(ref C20, ref C21, a[2], b0, b1);
-        Row(ref C30, ref C31, a[3], b0, b1);
-        Row(ref C40, ref C41, a[4], b0, b1);
-        Row(ref C50, ref C51, a[5], b0, b1);
+        if (TRows.Count > 1)
+            Row(ref C10, ref C11, a[1], b0, b1);
+        if (TRows.Count > 2)
+            Row(ref C20, ref C21, a[2], b0, b1);
+        if (TRows.Count > 3)
+            Row(ref C30, ref C31, a[3], b0, b1);
+        if (TRows.Count > 4)
+            Row(ref C40, ref C41, a[4], b0, b1);
+        if (TRows.Count > 5)
+            Row(ref C50, ref C51, a[5], b0, b1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -168,6 +201,24 @@ internal unsafe struct TileAccumulators<TLanes, TVector> where TLanes : ISgemmLa
         high = TLanes.MultiplyAdd(broadcast, b1, high);
     }
 }
+
+/// <summary>How many rows of a tile the micro-kernel computes, as a type, so that each count compiles to its own loop.</summary>
+internal interface IRowCount
+{
+    static abstract int Count { get; }
+}
+
+internal readonly struct OneRow : IRowCount { public static int Count => 1; }
+
+internal readonly struct TwoRows : IRowCount { public static int Count => 2; }
+
+internal readonly struct ThreeRows : IRowCount { public static int Count => 3; }
+
+internal readonly struct FourRows : IRowCount { public static int Count => 4; }
+
+internal readonly struct FiveRows : IRowCount { public static int Count => 5; }
+
+internal readonly struct SixRows : IRowCount { public static int Count => SgemmKernel.Rows; }
 
 /// <summary>
 /// What <see cref="SgemmKernel.Tile{TLanes, TVector}"/> adds after the product, for one tile: a bias per row (from
