@@ -265,7 +265,10 @@ internal static unsafe class Sgemm
                                     }
                                     else
                                     {
-                                        SgemmKernel.Tile<TLanes, TVector>(kc, aBlock + ir * kc, panel, edge, nr, 0);
+                                        if (columns <= TLanes.Count)
+                                            SgemmKernel.NarrowTile<TLanes, TVector>(kc, aBlock + ir * kc, panel, edge, nr, 0);
+                                        else
+                                            SgemmKernel.Tile<TLanes, TVector>(kc, aBlock + ir * kc, panel, edge, nr, 0);
                                         MergeEdge(edge, nr, cTile, ldc, rows, columns, beta);
                                         if (finish)
                                             FinishEdge(cTile, ldc, rows, columns, job.Epilogue, row, column);

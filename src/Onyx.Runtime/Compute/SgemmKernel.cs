@@ -66,7 +66,15 @@ internal static unsafe class SgemmKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tile<TLanes, TVector>(int kc, float* a, float* b, float* c, int ldc, float beta, TileEpilogue* epilogue = null)
         where TLanes : ISgemmLanes<TVector> where TVector : unmanaged =>
-        Tile<TLanes, TVector, SixRows>(kc, a, b, c, ldc, beta, epilogue);
+        Tile<TLanes, TVector, SixRows, TwoVectors>(kc, a, b, c, ldc, beta, epilogue);
+
+    /// <summary>
+    /// The first lanes columns of a tile (one vector of each row): the last columns of a product whose columns leave at
+    /// most one vector in the last panel (49 = 3·16 + 1 at 7×7), at half the FMAs of a whole tile.
+    /// </summary>
+    public static void NarrowTile<TLanes, TVector>(int kc, float* a, float* b, float* c, int ldc, float beta)
+        where TLanes : ISgemmLanes<TVector> where TVector : unmanaged =>
+        Tile<TLanes, TVector, SixRows, OneVector>(kc, a, b, c, ldc, beta, null);
 
     /// <summary>
     /// The first <paramref name="rows"/> (1 to <see cref="Rows"/>) rows of a tile, straight into C: the last rows of a
@@ -77,18 +85,18 @@ internal static unsafe class SgemmKernel
     {
         switch (rows)
         {
-            case 1: Tile<TLanes, TVector, OneRow>(kc, a, b, c, ldc, beta, epilogue); break;
-            case 2: Tile<TLanes, TVector, TwoRows>(kc, a, b, c, ldc, beta, epilogue); break;
-            case 3: Tile<TLanes, TVector, ThreeRows>(kc, a, b, c, ldc, beta, epilogue); break;
-            case 4: Tile<TLanes, TVector, FourRows>(kc, a, b, c, ldc, beta, epilogue); break;
-            case 5: Tile<TLanes, TVector, FiveRows>(kc, a, b, c, ldc, beta, epilogue); break;
-            default: Tile<TLanes, TVector, SixRows>(kc, a, b, c, ldc, beta, epilogue); break;
+            case 1: Tile<TLanes, TVector, OneRow, TwoVectors>(kc, a, b, c, ldc, beta, epilogue); break;
+            case 2: Tile<TLanes, TVector, TwoRows, TwoVectors>(kc, a, b, c, ldc, beta, epilogue); break;
+            case 3: Tile<TLanes, TVector, ThreeRows, TwoVectors>(kc, a, b, c, ldc, beta, epilogue); break;
+            case 4: Tile<TLanes, TVector, FourRows, TwoVectors>(kc, a, b, c, ldc, beta, epilogue); break;
+            case 5: Tile<TLanes, TVector, FiveRows, TwoVectors>(kc, a, b, c, ldc, beta, epilogue); break;
+            default: Tile<TLanes, TVector, SixRows, TwoVectors>(kc, a, b, c, ldc, beta, epilogue); break;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile<TLanes, TVector, TRows>(int kc, float* a, float* b, float* c, int ldc, float beta, TileEpilogue* epilogue)
-        where TLanes : ISgemmLanes<TVector> where TVector : unmanaged where TRows : IRowCount
+    private static void Tile<TLanes, TVector, TRows, TVectors>(int kc, float* a, float* b, float* c, int ldc, float beta, TileEpilogue* epilogue)
+        where TLanes : ISgemmLanes<TVector> where TVector : unmanaged where TRows : IRowCount where TVectors : IRowCount
     {
         var tile = new TileAccumulators<TLanes, TVector>();
         int width = TLanes.Count, rows = TRows.Count;
@@ -107,29 +115,29 @@ internal static unsafe class SgemmKernel
         int p = 0;
         for (; p + 4 <= kc; p += 4, a += 4 * Rows, b += 8 * width)
         {
-            tile.Step<TRows>(a, b);
-            tile.Step<TRows>(a + Rows, b + 2 * width);
-            tile.Step<TRows>(a + 2 * Rows, b + 4 * width);
-            tile.Step<TRows>(a + 3 * Rows, b + 6 * width);
+            tile.Step<TRows, TVectors>(a, b);
+            tile.Step<TRows, TVectors>(a + Rows, b + 2 * width);
+            tile.Step<TRows, TVectors>(a + 2 * Rows, b + 4 * width);
+            tile.Step<TRows, TVectors>(a + 3 * Rows, b + 6 * width);
         }
         for (; p < kc; p++, a += Rows, b += 2 * width)
-            tile.Step<TRows>(a, b);
-        StoreRow<TLanes, TVector>(c, tile.C00, tile.C01, beta, epilogue, 0);
+            tile.Step<TRows, TVectors>(a, b);
+        StoreRow<TLanes, TVector, TVectors>(c, tile.C00, tile.C01, beta, epilogue, 0);
         if (rows > 1)
-            StoreRow<TLanes, TVector>(c + ldc, tile.C10, tile.C11, beta, epilogue, 1);
+            StoreRow<TLanes, TVector, TVectors>(c + ldc, tile.C10, tile.C11, beta, epilogue, 1);
         if (rows > 2)
-            StoreRow<TLanes, TVector>(c + 2 * ldc, tile.C20, tile.C21, beta, epilogue, 2);
+            StoreRow<TLanes, TVector, TVectors>(c + 2 * ldc, tile.C20, tile.C21, beta, epilogue, 2);
         if (rows > 3)
-            StoreRow<TLanes, TVector>(c + 3 * ldc, tile.C30, tile.C31, beta, epilogue, 3);
+            StoreRow<TLanes, TVector, TVectors>(c + 3 * ldc, tile.C30, tile.C31, beta, epilogue, 3);
         if (rows > 4)
-            StoreRow<TLanes, TVector>(c + 4 * ldc, tile.C40, tile.C41, beta, epilogue, 4);
+            StoreRow<TLanes, TVector, TVectors>(c + 4 * ldc, tile.C40, tile.C41, beta, epilogue, 4);
         if (rows > 5)
-            StoreRow<TLanes, TVector>(c + 5 * ldc, tile.C50, tile.C51, beta, epilogue, 5);
+            StoreRow<TLanes, TVector, TVectors>(c + 5 * ldc, tile.C50, tile.C51, beta, epilogue, 5);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreRow<TLanes, TVector>(float* c, TVector low, TVector high, float beta, TileEpilogue* epilogue, int row)
-        where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
+    private static void StoreRow<TLanes, TVector, TVectors>(float* c, TVector low, TVector high, float beta, TileEpilogue* epilogue, int row)
+        where TLanes : ISgemmLanes<TVector> where TVector : unmanaged where TVectors : IRowCount
     {
         int lanes = TLanes.Count;
         float* next = c + lanes;
@@ -137,7 +145,8 @@ internal static unsafe class SgemmKernel
         {
             TVector scale = TLanes.Broadcast(beta);
             low = TLanes.MultiplyAdd(TLanes.Load(c), scale, low);
-            high = TLanes.MultiplyAdd(TLanes.Load(next), scale, high);
+            if (TVectors.Count > 1)
+                high = TLanes.MultiplyAdd(TLanes.Load(next), scale, high);
         }
         if (epilogue is not null)
         {
@@ -166,7 +175,8 @@ internal static unsafe class SgemmKernel
             }
         }
         TLanes.Store(c, low);
-        TLanes.Store(next, high);
+        if (TVectors.Count > 1)
+            TLanes.Store(next, high);
     }
 }
 
@@ -175,34 +185,38 @@ internal unsafe struct TileAccumulators<TLanes, TVector> where TLanes : ISgemmLa
 {
     public TVector C00, C01, C10, C11, C20, C21, C30, C31, C40, C41, C50, C51;
 
-    /// <summary>One k step: the first <typeparamref name="TRows"/> rows of the tile += a (6 floats) ⊗ b (2·lanes floats).</summary>
+    /// <summary>
+    /// One k step: the first <typeparamref name="TRows"/> rows and <typeparamref name="TVectors"/> vectors of the tile
+    /// += a (6 floats) ⊗ b (2·lanes floats).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Step<TRows>(float* a, float* b) where TRows : IRowCount
+    public void Step<TRows, TVectors>(float* a, float* b) where TRows : IRowCount where TVectors : IRowCount
     {
-        TVector b0 = TLanes.Load(b), b1 = TLanes.Load(b + TLanes.Count);
-        Row(ref C00, ref C01, a[0], b0, b1);
+        TVector b0 = TLanes.Load(b), b1 = TVectors.Count > 1 ? TLanes.Load(b + TLanes.Count) : default;
+        Row<TVectors>(ref C00, ref C01, a[0], b0, b1);
         if (TRows.Count > 1)
-            Row(ref C10, ref C11, a[1], b0, b1);
+            Row<TVectors>(ref C10, ref C11, a[1], b0, b1);
         if (TRows.Count > 2)
-            Row(ref C20, ref C21, a[2], b0, b1);
+            Row<TVectors>(ref C20, ref C21, a[2], b0, b1);
         if (TRows.Count > 3)
-            Row(ref C30, ref C31, a[3], b0, b1);
+            Row<TVectors>(ref C30, ref C31, a[3], b0, b1);
         if (TRows.Count > 4)
-            Row(ref C40, ref C41, a[4], b0, b1);
+            Row<TVectors>(ref C40, ref C41, a[4], b0, b1);
         if (TRows.Count > 5)
-            Row(ref C50, ref C51, a[5], b0, b1);
+            Row<TVectors>(ref C50, ref C51, a[5], b0, b1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Row(ref TVector low, ref TVector high, float a, TVector b0, TVector b1)
+    private static void Row<TVectors>(ref TVector low, ref TVector high, float a, TVector b0, TVector b1) where TVectors : IRowCount
     {
         TVector broadcast = TLanes.Broadcast(a);
         low = TLanes.MultiplyAdd(broadcast, b0, low);
-        high = TLanes.MultiplyAdd(broadcast, b1, high);
+        if (TVectors.Count > 1)
+            high = TLanes.MultiplyAdd(broadcast, b1, high);
     }
 }
 
-/// <summary>How many rows of a tile the micro-kernel computes, as a type, so that each count compiles to its own loop.</summary>
+/// <summary>How many rows (or vectors per row) of a tile the micro-kernel computes, as a type, so that each count compiles to its own loop.</summary>
 internal interface IRowCount
 {
     static abstract int Count { get; }
@@ -219,6 +233,10 @@ internal readonly struct FourRows : IRowCount { public static int Count => 4; }
 internal readonly struct FiveRows : IRowCount { public static int Count => 5; }
 
 internal readonly struct SixRows : IRowCount { public static int Count => SgemmKernel.Rows; }
+
+internal readonly struct OneVector : IRowCount { public static int Count => 1; }
+
+internal readonly struct TwoVectors : IRowCount { public static int Count => 2; }
 
 /// <summary>
 /// What <see cref="SgemmKernel.Tile{TLanes, TVector}"/> adds after the product, for one tile: a bias per row (from
