@@ -28,6 +28,9 @@ internal unsafe interface ISgemmLanes<TVector> where TVector : unmanaged
 
     /// <summary>Lane i = source[offsets[i]], or 0 where offsets[i] is negative (a convolution's padding).</summary>
     static abstract TVector GatherOrZero(float* source, int* offsets);
+
+    /// <summary>Lane i = source[i] where bit i of <paramref name="lanes"/> is set, else 0; the other lanes' memory is not read.</summary>
+    static abstract TVector LoadOrZero(float* source, uint lanes);
 }
 
 /// <summary>The gather of <see cref="ISgemmLanes{TVector}.GatherOrZero"/> where the hardware has none.</summary>
@@ -37,6 +40,16 @@ internal static unsafe class SoftwareGather
     {
         for (int i = 0; i < count; i++)
             destination[i] = offsets[i] >= 0 ? source[offsets[i]] : 0;
+    }
+
+    /// <summary><see cref="ISgemmLanes{TVector}.LoadOrZero"/> element by element.</summary>
+    public static TVector LoadOrZero<TLanes, TVector>(float* source, uint lanes)
+        where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
+    {
+        float* values = stackalloc float[TLanes.Count];
+        for (int i = 0; i < TLanes.Count; i++)
+            values[i] = (lanes >> i & 1) != 0 ? source[i] : 0;
+        return TLanes.Load(values);
     }
 
     /// <summary>One vector of <typeparamref name="TLanes"/> gathered element by element.</summary>

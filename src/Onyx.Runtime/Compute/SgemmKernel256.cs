@@ -39,4 +39,13 @@ internal readonly unsafe struct SgemmLanes256 : ISgemmLanes<Vector256<float>>
         Vector256<int> index = Vector256.Load(offsets);
         return Avx2.GatherMaskVector256(Vector256<float>.Zero, source, index, Vector256.GreaterThanOrEqual(index, Vector256<int>.Zero).AsSingle(), sizeof(float));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> LoadOrZero(float* source, uint lanes)
+    {
+        if (!Avx.IsSupported)
+            return SoftwareGather.LoadOrZero<SgemmLanes256, Vector256<float>>(source, lanes);
+        Vector256<int> bits = Vector256.Create(1, 2, 4, 8, 16, 32, 64, 128);
+        return Avx.MaskLoad(source, Vector256.Equals(Vector256.Create((int)lanes) & bits, bits).AsSingle());
+    }
 }

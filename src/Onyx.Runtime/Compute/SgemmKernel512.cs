@@ -33,4 +33,8 @@ internal readonly unsafe struct SgemmLanes512 : ISgemmLanes<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> GatherOrZero(float* source, int* offsets) =>
         Vector512.Create(SgemmLanes256.GatherOrZero(source, offsets), SgemmLanes256.GatherOrZero(source, offsets + Vector256<float>.Count));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> LoadOrZero(float* source, uint lanes) =>
+        Vector512.Create(SgemmLanes256.LoadOrZero(source, lanes), SgemmLanes256.LoadOrZero(source + Vector256<float>.Count, lanes >> Vector256<float>.Count));
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Onyx.Runtime.Compute;
 
@@ -96,11 +97,12 @@ internal readonly unsafe struct SgemmEpilogue(float* rowBias, float* columnBias,
 /// The column matrix of a convolution (rows: input channel × kernel position; columns: output positions) read
 /// straight from the input through a <see cref="SgemmWindow"/>, so no column matrix is ever written out.
 /// </summary>
-internal readonly unsafe struct WindowColumns(float* x, int channelSize, int kernelSize, int positions, int width, int* sources, int* runs)
+internal readonly unsafe struct WindowColumns(float* x, int channelSize, int kernelSize, int positions, int width, int* sources, int* runs, uint* lanes)
 {
     private readonly float* _x = x;
     private readonly int _channelSize = channelSize, _kernelSize = kernelSize, _positions = positions, _width = width;
     private readonly int* _runs = runs;
+    private readonly uint* _lanes = lanes;
 
     /// <summary>Where output position j reads for kernel position kp within one channel: Sources[kp·positions + j], -1 for padding.</summary>
     public int* Sources { get; } = sources;
@@ -108,7 +110,7 @@ internal readonly unsafe struct WindowColumns(float* x, int channelSize, int ker
     /// <summary>
     /// Packs columns [column, column + count) of rows [pc, pc + kc) as panels of <paramref name="width"/> columns
     /// (zero past count), row by row across the panels. A panel row whose positions read one contiguous run of the
-    /// input is copied by vectors, others are gathered through the offsets.
+    /// input is copied by vectors (by masked loads where some positions are padding), others are gathered through the offsets.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Pack<TLanes, TVector>(int column, int count, int pc, int kc, int width, float* destination)
@@ -124,11 +126,20 @@ internal readonly unsafe struct WindowColumns(float* x, int channelSize, int ker
                 int columns = System.Math.Min(width, count - j0);
                 float* to = destination + (long)j0 * kc + p * width;
                 int entry = kp * panels + (column + j0) / _width;
-                int run = width == _width && columns == width ? _runs[entry] : -1;
-                if (run >= 0)
+                int run = width == _width && columns == width ? _runs[entry] : SgemmWindow.NoRun;
+                if (run != SgemmWindow.NoRun)
                 {
-                    for (int l = 0; l < width; l += TLanes.Count)
-                        TLanes.Store(to + l, TLanes.Load(plane + run + l));
+                    uint lanes = _lanes[entry];
+                    if (lanes == (width == 32 ? uint.MaxValue : (1u << width) - 1))
+                    {
+                        for (int l = 0; l < width; l += TLanes.Count)
+                            TLanes.Store(to + l, TLanes.Load(plane + run + l));
+                    }
+                    else
+                    {
+                        for (int l = 0; l < width; l += TLanes.Count)
+                            TLanes.Store(to + l, TLanes.LoadOrZero(plane + run + l, lanes >> l));
+                    }
                 }
                 else if (columns == width)
                 {
@@ -160,7 +171,11 @@ internal readonly unsafe struct WindowColumns(float* x, int channelSize, int ker
 /// </summary>
 internal sealed unsafe class SgemmWindow
 {
+    /// <summary>In <c>runs</c>: the panel row reads no run (it is gathered).</summary>
+    public const int NoRun = int.MinValue;
+
     private readonly int[] _sources, _runs;
+    private readonly uint[] _lanes;
     private readonly int _channelSize, _kernelSize, _positions;
 
     public SgemmWindow(WindowGeometry window, int first, int count, int width)
@@ -172,6 +187,7 @@ internal sealed unsafe class SgemmWindow
         int panels = (count + width - 1) / width;
         _sources = GC.AllocateUninitializedArray<int>(_kernelSize * count, pinned: true);
         _runs = GC.AllocateUninitializedArray<int>(_kernelSize * panels, pinned: true);
+        _lanes = GC.AllocateUninitializedArray<uint>(_kernelSize * panels, pinned: true);
         Span<int> offsets = _kernelSize <= 256 ? stackalloc int[_kernelSize] : new int[_kernelSize];
         for (int j = 0; j < count; j++)
         {
@@ -179,17 +195,40 @@ internal sealed unsafe class SgemmWindow
             for (int kp = 0; kp < _kernelSize; kp++)
                 _sources[kp * count + j] = offsets[kp];
         }
+        // With masked loads a run may have lanes in the padding (zero): at stride 1 that is every panel row at the
+        // image's border and, for a same-size output, every row crossing from one output row to the next.
+        bool masked = Avx.IsSupported && width <= 2 * Vector256<float>.Count;
+        uint all = width == 32 ? uint.MaxValue : (1u << width) - 1;
         for (int kp = 0; kp < _kernelSize; kp++)
         {
             for (int panel = 0; panel < panels; panel++)
             {
-                int start = panel * width, origin = _sources[kp * count + start];
-                bool contiguous = start + width <= count && origin >= 0;
-                for (int j = 1; contiguous && j < width; j++)
-                    contiguous = _sources[kp * count + start + j] == origin + j;
-                _runs[kp * panels + panel] = contiguous ? origin : -1;
+                int* source = (int*)Unsafe.AsPointer(ref _sources[kp * count + panel * width]);
+                (int run, uint lanes) = panel * width + width <= count ? Run(source, width) : (NoRun, 0);
+                if (lanes != all && !masked)
+                    run = NoRun;
+                _runs[kp * panels + panel] = run;
+                _lanes[kp * panels + panel] = lanes;
             }
         }
+    }
+
+    /// <summary>The start of the run the panel row's offsets read (negative when its first lanes are padding) and which lanes read it; <see cref="NoRun"/> when they read no single run.</summary>
+    private static (int Run, uint Lanes) Run(int* sources, int width)
+    {
+        int origin = NoRun;
+        uint lanes = 0;
+        for (int j = 0; j < width; j++)
+        {
+            if (sources[j] < 0)
+                continue;
+            if (origin == NoRun)
+                origin = sources[j] - j;
+            else if (sources[j] != origin + j)
+                return (NoRun, 0);
+            lanes |= 1u << j;
+        }
+        return (origin == NoRun ? 0 : origin, lanes);
     }
 
     /// <summary>The panel width the runs were found for (<see cref="Sgemm.PanelWidth"/> of the instruction set).</summary>
@@ -198,7 +237,7 @@ internal sealed unsafe class SgemmWindow
     /// <summary>The column matrix of input <paramref name="x"/> (the first of the group's channels) through this window.</summary>
     public WindowColumns Columns(float* x) =>
         new(x, _channelSize, _kernelSize, _positions, Width,
-            (int*)Unsafe.AsPointer(ref _sources[0]), (int*)Unsafe.AsPointer(ref _runs[0]));
+            (int*)Unsafe.AsPointer(ref _sources[0]), (int*)Unsafe.AsPointer(ref _runs[0]), (uint*)Unsafe.AsPointer(ref _lanes[0]));
 }
 
 /// <summary>
