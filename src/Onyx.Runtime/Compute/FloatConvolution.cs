@@ -20,8 +20,11 @@ internal sealed unsafe class FloatConvolution
     private readonly SgemmPackedMatrix[]? _packedWeights;
     private WindowPlan? _plan;
 
-    /// <summary>The windows of one input shape: one per tile of output positions, or none for a pointwise product.</summary>
-    private sealed record WindowPlan(WindowGeometry Window, int Tile, SgemmWindow[]? Tiles);
+    /// <summary>
+    /// The windows of one input shape: one per tile of output positions, or none for a pointwise product; a strided
+    /// window reads the input split into its phases (<see cref="WindowPhases"/>).
+    /// </summary>
+    private sealed record WindowPlan(WindowGeometry Window, int Tile, SgemmWindow[]? Tiles, WindowPhases? Phases);
 
     public FloatConvolution(KernelNode node, int group)
     {
@@ -64,25 +67,42 @@ internal sealed unsafe class FloatConvolution
             return;
         WindowPlan plan = Plan(window, rows);
         bool packed = ReferenceEquals(w, _constantWeights);
-        fixed (float* xs = x.AsSpan<float>(), ws = w.AsSpan<float>(), bs = bias, zs = z, ys = y)
+        int channelSize = plan.Phases?.ChannelSize ?? inSize;
+        float[]? split = plan.Phases is null ? null : System.Buffers.ArrayPool<float>.Shared.Rent(checked(n * c * channelSize));
+        try
         {
-            for (int first = 0; first < outSize; first += plan.Tile)
+            fixed (float* xs = x.AsSpan<float>(), ws = w.AsSpan<float>(), bs = bias, zs = z, ys = y, phased = split)
             {
-                int count = System.Math.Min(plan.Tile, outSize - first);
-                SgemmWindow? tileWindow = plan.Tiles is null ? null : plan.Tiles.Length > 0 ? plan.Tiles[first / plan.Tile] : new SgemmWindow(window, first, count, Sgemm.PanelWidth(Sgemm.Best));
-                for (int image = 0; image < n; image++)
+                float* source = xs;
+                if (plan.Phases is { } phases)
                 {
-                    for (int g = 0; g < _group; g++)
+                    phases.Split(xs, n * c, phased);
+                    source = phased;
+                }
+                for (int first = 0; first < outSize; first += plan.Tile)
+                {
+                    int count = System.Math.Min(plan.Tile, outSize - first);
+                    SgemmWindow? tileWindow = plan.Tiles is null ? null : plan.Tiles.Length > 0 ? plan.Tiles[first / plan.Tile]
+                        : new SgemmWindow(window, first, count, Sgemm.PanelWidth(Sgemm.Best), plan.Phases);
+                    for (int image = 0; image < n; image++)
                     {
-                        float* weights = ws + (long)g * groupOut * rows, input = xs + (long)(image * c + g * groupIn) * inSize;
-                        long output = (long)(image * m + g * groupOut) * outSize + first;
-                        SgemmA a = packed ? SgemmA.Prepacked(_packedWeights![g], weights, rows) : SgemmA.Matrix(weights, rows, false);
-                        SgemmB b = tileWindow is null ? SgemmB.Matrix(input, inSize, false) : SgemmB.Windowed(tileWindow.Columns(input));
-                        var epilogue = new SgemmEpilogue(bias.IsEmpty ? null : bs + g * groupOut, null, z.IsEmpty ? null : zs + output, outSize, min, max);
-                        Sgemm.Multiply(Sgemm.Best, a, b, groupOut, count, rows, 1, 0, ys + output, outSize, epilogue, threads);
+                        for (int g = 0; g < _group; g++)
+                        {
+                            float* weights = ws + (long)g * groupOut * rows, input = source + (long)(image * c + g * groupIn) * channelSize;
+                            long output = (long)(image * m + g * groupOut) * outSize + first;
+                            SgemmA a = packed ? SgemmA.Prepacked(_packedWeights![g], weights, rows) : SgemmA.Matrix(weights, rows, false);
+                            SgemmB b = tileWindow is null ? SgemmB.Matrix(input, inSize, false) : SgemmB.Windowed(tileWindow.Columns(input));
+                            var epilogue = new SgemmEpilogue(bias.IsEmpty ? null : bs + g * groupOut, null, z.IsEmpty ? null : zs + output, outSize, min, max);
+                            Sgemm.Multiply(Sgemm.Best, a, b, groupOut, count, rows, 1, 0, ys + output, outSize, epilogue, threads);
+                        }
                     }
                 }
             }
+        }
+        finally
+        {
+            if (split is not null)
+                System.Buffers.ArrayPool<float>.Shared.Return(split);
         }
     }
 
@@ -102,16 +122,17 @@ internal sealed unsafe class FloatConvolution
         WindowPlan plan;
         if (IsPointwise(window))
         {
-            plan = new WindowPlan(window, System.Math.Max(outSize, 1), null);
+            plan = new WindowPlan(window, System.Math.Max(outSize, 1), null, null);
         }
         else if ((long)kernelSize * outSize <= WindowBudget)
         {
-            plan = new WindowPlan(window, System.Math.Max(outSize, 1), [new SgemmWindow(window, 0, outSize, width)]);
+            WindowPhases? phases = WindowPhases.Of(window);
+            plan = new WindowPlan(window, System.Math.Max(outSize, 1), [new SgemmWindow(window, 0, outSize, width, phases)], phases);
         }
         else
         {
             int tile = System.Math.Max(Sgemm.MaxNr, WindowBudget / kernelSize / Sgemm.MaxNr * Sgemm.MaxNr);
-            plan = new WindowPlan(window, tile, []);
+            plan = new WindowPlan(window, tile, [], WindowPhases.Of(window));
         }
         _plan = plan;
         return plan;

@@ -178,9 +178,10 @@ internal sealed unsafe class SgemmWindow
     private readonly uint[] _lanes;
     private readonly int _channelSize, _kernelSize, _positions;
 
-    public SgemmWindow(WindowGeometry window, int first, int count, int width)
+    /// <summary>The window's positions [first, first + count) in panels of <paramref name="width"/>, reading the input as is, or split into <paramref name="phases"/>.</summary>
+    public SgemmWindow(WindowGeometry window, int first, int count, int width, WindowPhases? phases = null)
     {
-        _channelSize = window.InputSize;
+        _channelSize = phases?.ChannelSize ?? window.InputSize;
         _kernelSize = window.KernelSize;
         _positions = count;
         Width = width;
@@ -191,7 +192,10 @@ internal sealed unsafe class SgemmWindow
         Span<int> offsets = _kernelSize <= 256 ? stackalloc int[_kernelSize] : new int[_kernelSize];
         for (int j = 0; j < count; j++)
         {
-            window.Offsets(first + j, offsets);
+            if (phases is null)
+                window.Offsets(first + j, offsets);
+            else
+                phases.Offsets(first + j, offsets);
             for (int kp = 0; kp < _kernelSize; kp++)
                 _sources[kp * count + j] = offsets[kp];
         }

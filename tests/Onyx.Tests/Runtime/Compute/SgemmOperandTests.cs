@@ -96,6 +96,10 @@ public sealed unsafe class SgemmOperandTests
     [InlineData("Vector512", 5, 30, 30, 5, 1, 2, 1)]
     [InlineData("Avx2", 6, 14, 14, 1, 2, 0, 2)]
     [InlineData("Vector128", 3, 7, 7, 7, 2, 3, 1)]
+    [InlineData("Avx2", 3, 224, 224, 7, 2, 3, 2)]
+    [InlineData("Avx2", 5, 57, 56, 3, 2, 1, 1)]
+    [InlineData("Avx2", 4, 28, 29, 1, 2, 0, 1)]
+    [InlineData("Avx2", 2, 31, 33, 3, 3, 1, 2)]
     public void Columns_read_through_a_window_equal_the_written_out_column_matrix(string isaName, int channels, int height, int width, int kernel, int stride, int pad, int threads)
     {
         SgemmIsa isa = Enum.Parse<SgemmIsa>(isaName);
@@ -115,11 +119,26 @@ public sealed unsafe class SgemmOperandTests
             }
         }
         var c = new float[m * positions];
+        var phasedC = new float[m * positions];
+        WindowPhases? phases = WindowPhases.Of(window);
+        Assert.Equal(stride > 1 && height > 2 && width > 2, phases is not null);
+        var split = new float[channels * (phases?.ChannelSize ?? 0)];
 
         var plan = new SgemmWindow(window, 0, positions, Sgemm.PanelWidth(isa));
-        fixed (float* wp = w, xp = x, cp = c)
+        var phasedPlan = new SgemmWindow(window, 0, positions, Sgemm.PanelWidth(isa), phases);
+        fixed (float* wp = w, xp = x, cp = c, sp = split, pp = phasedC)
+        {
             Sgemm.Multiply(isa, SgemmA.Matrix(wp, rows, false), SgemmB.Windowed(plan.Columns(xp)), m, positions, rows, 1, 0, cp, positions, default, threads);
+            if (phases is not null)
+            {
+                phases.Split(xp, channels, sp);
+                Sgemm.Multiply(isa, SgemmA.Matrix(wp, rows, false), SgemmB.Windowed(phasedPlan.Columns(sp)), m, positions, rows, 1, 0, pp, positions, default, threads);
+            }
+        }
 
-        Assert.Equal(Plain(isa, w, columns, m, positions, rows), c);
+        float[] expected = Plain(isa, w, columns, m, positions, rows);
+        Assert.Equal(expected, c);
+        if (phases is not null)
+            Assert.Equal(expected, phasedC);
     }
 }
