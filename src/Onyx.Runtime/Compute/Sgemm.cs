@@ -120,7 +120,7 @@ internal static unsafe class Sgemm
             fixed (float* start = shared)
             {
                 float* packed = Align(start);
-                PackAhead(isa, shareA, a, b, shareA ? m : n, k, alpha, packed, stride);
+                PackAheadThreaded(isa, shareA, a, b, shareA ? m : n, k, alpha, packed, stride, threads);
                 var job = shareA
                     ? new Job(new SgemmA { Packed = packed, PackedStride = stride }, b, c, ldc, 1, beta, epilogue, isa, m, n, k, parts, byColumns)
                     : new Job(a, new SgemmB { Data = b.Data, Ld = b.Ld, Trans = b.Trans, Packed = packed, PackedStride = stride }, c, ldc, alpha, beta, epilogue, isa, m, n, k, parts, byColumns);
@@ -365,27 +365,67 @@ internal static unsafe class Sgemm
     /// op(B) (its <paramref name="count"/> columns), ahead of the products that read it: k-slice after k-slice as they
     /// read them, slice pc at destination + stride·pc, in the panels <paramref name="isa"/>'s micro-kernel takes.
     /// </summary>
-    internal static void PackAhead(SgemmIsa isa, bool packA, in SgemmA a, in SgemmB b, int count, int k, float alpha, float* destination, int stride)
+    internal static void PackAhead(SgemmIsa isa, bool packA, in SgemmA a, in SgemmB b, int count, int k, float alpha, float* destination, int stride) =>
+        PackAhead(isa, packA, a, b, 0, count, k, alpha, destination, stride);
+
+    /// <summary>The rows (or columns) [first, first + count) of what <see cref="PackAhead(SgemmIsa, bool, in SgemmA, in SgemmB, int, int, float, float*, int)"/> packs, first a whole panel's multiple.</summary>
+    private static void PackAhead(SgemmIsa isa, bool packA, in SgemmA a, in SgemmB b, int first, int count, int k, float alpha, float* destination, int stride)
     {
         switch (isa)
         {
-            case SgemmIsa.Vector512: PackAhead<SgemmLanes512, Vector512<float>>(packA, a, b, count, k, alpha, destination, stride); break;
-            case SgemmIsa.Avx2: PackAhead<SgemmLanes256, Vector256<float>>(packA, a, b, count, k, alpha, destination, stride); break;
-            default: PackAhead<SgemmLanes128, Vector128<float>>(packA, a, b, count, k, alpha, destination, stride); break;
+            case SgemmIsa.Vector512: PackAhead<SgemmLanes512, Vector512<float>>(packA, a, b, first, count, k, alpha, destination, stride); break;
+            case SgemmIsa.Avx2: PackAhead<SgemmLanes256, Vector256<float>>(packA, a, b, first, count, k, alpha, destination, stride); break;
+            default: PackAhead<SgemmLanes128, Vector128<float>>(packA, a, b, first, count, k, alpha, destination, stride); break;
         }
     }
 
-    private static void PackAhead<TLanes, TVector>(bool packA, in SgemmA a, in SgemmB b, int count, int k, float alpha, float* destination, int stride)
+    private static void PackAhead<TLanes, TVector>(bool packA, in SgemmA a, in SgemmB b, int first, int count, int k, float alpha, float* destination, int stride)
         where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
     {
         for (int pc = 0; pc < k; pc += KC)
         {
             int kc = System.Math.Min(KC, k - pc);
+            float* slice = destination + (long)stride * pc + (long)first * kc;
             if (packA)
-                PackA<TLanes, TVector>(a, 0, pc, count, kc, alpha, destination + (long)stride * pc);
+                PackA<TLanes, TVector>(a, first, pc, count, kc, alpha, slice);
             else
-                PackB<TLanes, TVector>(b, 0, pc, count, kc, 2 * TLanes.Count, destination + (long)stride * pc);
+                PackB<TLanes, TVector>(b, first, pc, count, kc, 2 * TLanes.Count, slice);
         }
+    }
+
+    /// <summary>
+    /// <see cref="PackAhead(SgemmIsa, bool, in SgemmA, in SgemmB, int, int, float, float*, int)"/> split into ranges of
+    /// whole panels over the threads: every part of the product reads all of it, so it is a serial step otherwise.
+    /// </summary>
+    private static void PackAheadThreaded(SgemmIsa isa, bool packA, in SgemmA a, in SgemmB b, int count, int k, float alpha, float* destination, int stride, int threads)
+    {
+        int width = packA ? SgemmKernel.Rows : PanelWidth(isa), panels = (count + width - 1) / width;
+        int parts = IntraOpThreadPool.Parts((long)count * k, MinPackPerPart, panels, threads);
+        var job = new PackJob(isa, packA, a, b, count, k, alpha, destination, stride, parts);
+        IntraOpThreadPool.Of(threads).Run(parts, &RunPackPart, &job);
+    }
+
+    // Below about 2^15 floats packed waking a thread costs more than it saves.
+    private const long MinPackPerPart = 1L << 15;
+
+    private readonly struct PackJob(SgemmIsa isa, bool packA, SgemmA a, SgemmB b, int count, int k, float alpha, float* destination, int stride, int parts)
+    {
+        public readonly SgemmIsa Isa = isa;
+        public readonly bool PackA = packA;
+        public readonly SgemmA A = a;
+        public readonly SgemmB B = b;
+        public readonly int Count = count, K = k, Stride = stride, Parts = parts;
+        public readonly float Alpha = alpha;
+        public readonly float* Destination = destination;
+    }
+
+    private static void RunPackPart(void* arguments, int part)
+    {
+        ref readonly PackJob job = ref *(PackJob*)arguments;
+        int width = job.PackA ? SgemmKernel.Rows : PanelWidth(job.Isa), panels = (job.Count + width - 1) / width;
+        int first = (int)((long)panels * part / job.Parts) * width, end = System.Math.Min(job.Count, (int)((long)panels * (part + 1) / job.Parts) * width);
+        if (first < end)
+            PackAhead(job.Isa, job.PackA, job.A, job.B, first, end - first, job.K, job.Alpha, job.Destination, job.Stride);
     }
 
     /// <summary>The epilogue, element by element, on a rows×columns block of C at (row, column) of the product.</summary>
