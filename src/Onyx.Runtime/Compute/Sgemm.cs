@@ -23,15 +23,17 @@ internal enum SgemmIsa
 /// </summary>
 internal static unsafe class Sgemm
 {
-    // KC = 256: a packed B panel (256 × 16 floats = 16 KiB with AVX2, 32 KiB with AVX-512) stays in L1 (32 KiB on
-    // Zen 3, 48 KiB on Zen 5) while the A panels stream past it. MC = 240: the packed A block (240 × 256 floats =
-    // 240 KiB) sits in L2 (512 KiB+). NC = 3072: the packed B block (3 MiB) sits in L3. On Zen 3 (AVX2), KC 192-512
-    // and MC 96-480 measured within noise (±5%) of these at 512³, 1024³ and 2048³.
-    private const int KC = 256;
+    // KC ≤ 320: a packed B panel (≤ 320 × 16 floats = 20 KiB with AVX2, 40 KiB with AVX-512) stays in L1 (32 KiB on
+    // Zen 3, 48 KiB on Zen 5) while the A panels stream past it; k is cut into slices of equal depth (KDepth), so
+    // that no short last slice pays a whole pass over C for a few steps (k = 576, a 3×3 convolution of 64
+    // channels: two slices of 288, not 256 + 256 + 64). MC = 240: the packed A block (240 × 320 floats = 300 KiB)
+    // sits in L2 (512 KiB+). NC = 3072: the packed B block sits in L3. On Zen 3 (AVX2), KC 192-512 and MC 96-480
+    // measured within noise (±5%) at 512³, 1024³ and 2048³.
+    private const int KC = 320;
     private const int MC = 240;
     private const int NC = 3072;
     // The tiles are swept a strip of columns at a time, row block by row block within it: 128 KiB of packed B (128
-    // columns at KC 256, more for a short k), which stays in L2. When one row block covers M, B is packed strip by
+    // columns at depths up to 256, more for a shorter k), which stays in L2. When one row block covers M, B is packed strip by
     // strip just before the sweep, reading 512+ contiguous bytes of each source row (one 64-byte line per row per
     // panel before: serial misses). Sweeping rows within the strip writes each row of C in runs of the strip's
     // width, which the prefetchers follow: with K = 16 (MobileNetV2's 1×1 convolutions) and C not in cache, 25%
@@ -212,7 +214,7 @@ internal static unsafe class Sgemm
         }
         const int mr = SgemmKernel.Rows;
         int nr = 2 * TLanes.Count;
-        int kcMax = System.Math.Min(k, KC);
+        int kcMax = KDepth(k);
         int mcMax = RoundUp(System.Math.Min(m, MC), mr), ncMax = RoundUp(System.Math.Min(n, NC), nr);
         bool packA = job.A.Packed is null, blockB = job.B.Packed is null && m > MC, stripB = job.B.Packed is null && !blockB;
         int strip = RoundUp(System.Math.Max(StripColumns, StripBytes / sizeof(float) / kcMax), nr);
@@ -226,9 +228,9 @@ internal static unsafe class Sgemm
             for (int jc = 0; jc < n; jc += NC)
             {
                 int nc = System.Math.Min(NC, n - jc);
-                for (int pc = 0; pc < k; pc += KC)
+                for (int pc = 0; pc < k; pc += kcMax)
                 {
-                    int kc = System.Math.Min(KC, k - pc);
+                    int kc = System.Math.Min(kcMax, k - pc);
                     float beta = pc == 0 ? job.Beta : 1;
                     bool finish = pc + kc == k && job.Epilogue.Any;
                     if (blockB)
@@ -357,6 +359,13 @@ internal static unsafe class Sgemm
         }
     }
 
+    /// <summary>The depth of each k-slice of a product of inner dimension <paramref name="k"/> (the last may be shorter): the fewest slices of at most <see cref="KC"/>, of equal depth rounded up to 4 steps.</summary>
+    private static int KDepth(int k)
+    {
+        int slices = (k + KC - 1) / KC;
+        return System.Math.Min(k, ((k + slices - 1) / slices + 3) & ~3);
+    }
+
     /// <summary>Columns per B panel (and per micro-kernel tile) of <paramref name="isa"/>.</summary>
     public static int PanelWidth(SgemmIsa isa) => isa switch { SgemmIsa.Vector512 => 32, SgemmIsa.Avx2 => 16, _ => 8 };
 
@@ -382,9 +391,10 @@ internal static unsafe class Sgemm
     private static void PackAhead<TLanes, TVector>(bool packA, in SgemmA a, in SgemmB b, int first, int count, int k, float alpha, float* destination, int stride)
         where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
     {
-        for (int pc = 0; pc < k; pc += KC)
+        int depth = KDepth(k);
+        for (int pc = 0; pc < k; pc += depth)
         {
-            int kc = System.Math.Min(KC, k - pc);
+            int kc = System.Math.Min(depth, k - pc);
             float* slice = destination + (long)stride * pc + (long)first * kc;
             if (packA)
                 PackA<TLanes, TVector>(a, first, pc, count, kc, alpha, slice);
