@@ -90,6 +90,34 @@ public sealed unsafe class SgemmOperandTests
     }
 
     [Theory]
+    [InlineData(2, 1, 1, 1, 1, 0)]
+    [InlineData(1, 3, 2, 1, 0, 2)]
+    [InlineData(2, 2, 2, 2, 1, 1)]
+    [InlineData(3, 2, 1, 3, 2, 0)]
+    public unsafe void Windows_read_through_phases_equal_the_plain_window(int strideH, int strideW, int dilationH, int dilationW, int padTop, int padLeft)
+    {
+        const int channels = 3, height = 23, width = 19, kernel = 3, m = 7;
+        int outH = (height + 2 * padTop - dilationH * (kernel - 1) - 1) / strideH + 1, outW = (width + 2 * padLeft - dilationW * (kernel - 1) - 1) / strideW + 1;
+        var window = new WindowGeometry([height, width], [kernel, kernel], [strideH, strideW], [dilationH, dilationW], [padTop, padLeft], [padTop, padLeft], [outH, outW]);
+        WindowPhases phases = WindowPhases.Of(window) ?? throw new InvalidOperationException("a strided window has phases");
+        int rows = channels * kernel * kernel, positions = outH * outW;
+        float[] x = Random(11, channels * height * width), w = Random(12, m * rows), split = new float[channels * phases.ChannelSize];
+        float[] plain = new float[m * positions], phased = new float[m * positions];
+        int width16 = Sgemm.PanelWidth(Sgemm.Best);
+
+        fixed (float* xp = x, wp = w, sp = split, pp = plain, qp = phased)
+        {
+            phases.Split(xp, channels, sp);
+            Sgemm.Multiply(Sgemm.Best, SgemmA.Matrix(wp, rows, false), SgemmB.Windowed(new SgemmWindow(window, 0, positions, width16).Columns(xp)),
+                m, positions, rows, 1, 0, pp, positions, default, 1);
+            Sgemm.Multiply(Sgemm.Best, SgemmA.Matrix(wp, rows, false), SgemmB.Windowed(new SgemmWindow(window, 0, positions, width16, phases).Columns(sp)),
+                m, positions, rows, 1, 0, qp, positions, default, 2);
+        }
+
+        Assert.Equal(plain, phased);
+    }
+
+    [Theory]
     [InlineData("Avx2", 3, 9, 9, 3, 1, 1, 1)]
     [InlineData("Avx2", 4, 56, 56, 3, 1, 1, 2)]
     [InlineData("Vector128", 2, 17, 23, 3, 2, 1, 3)]
