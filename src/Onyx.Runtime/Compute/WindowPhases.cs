@@ -109,12 +109,16 @@ internal sealed unsafe class WindowPhases
                 Avx2.Permute4x64(Avx.Shuffle(low, high, 0b11_01_11_01).AsDouble(), 0b11_01_10_00).AsSingle().Store(odds + c / 2);
             }
         }
-        for (; c < width; c++)
+        if (Sse.IsSupported && c + 2 * Vector128<float>.Count <= width)
         {
-            if ((c & 1) == 0)
-                evens[c / 2] = row[c];
-            else
-                odds[c / 2] = row[c];
+            Vector128<float> low = Vector128.Load(row + c), high = Vector128.Load(row + c + Vector128<float>.Count);
+            Sse.Shuffle(low, high, 0b10_00_10_00).Store(evens + c / 2);
+            Sse.Shuffle(low, high, 0b11_01_11_01).Store(odds + c / 2);
+            c += 2 * Vector128<float>.Count;
         }
+        for (int e = c; e < width; e += 2)
+            evens[e / 2] = row[e];
+        for (int o = c + 1; o < width; o += 2)
+            odds[o / 2] = row[o];
     }
 }
