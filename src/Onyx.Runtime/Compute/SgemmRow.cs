@@ -17,6 +17,12 @@ internal static unsafe class SgemmRow
 {
     private const int RowsAtOnce = 8;
 
+    /// <summary>The rows of B (stored k×n) whose product with the row one part computes: the unit a one-row product is split into (<see cref="Sgemm"/>).</summary>
+    public const int BlockRows = 128;
+
+    /// <summary>How many blocks of <see cref="BlockRows"/> rows k rows make.</summary>
+    public static int Blocks(int k) => (k + BlockRows - 1) / BlockRows;
+
     // The columns of C accumulated together: 128 KiB, which stays in L2 while eight rows of B stream past it.
     private const int ChunkColumns = 32768;
 

@@ -89,6 +89,30 @@ public sealed unsafe class SgemmOperandTests
         Assert.Equal(expected, c);
     }
 
+    [Fact]
+    public unsafe void A_threaded_single_row_product_split_over_blocks_of_b_applies_the_epilogue_once()
+    {
+        const int n = 600, k = 700;
+        float[] a = Random(13, k), b = Random(14, k * n), rowBias = Random(15, 1), columnBias = Random(16, n), residual = Random(17, n);
+        residual[5] = float.NaN;
+        var c = new float[n];
+
+        fixed (float* ap = a, bp = b, rb = rowBias, cb = columnBias, rp = residual, cp = c)
+            Sgemm.Multiply(Sgemm.Best, SgemmA.Matrix(ap, k, false), SgemmB.Matrix(bp, n, false), 1, n, k, 1, 0, cp, n,
+                new SgemmEpilogue(rb, cb, rp, n, -0.5f, 0.75f), threads: 2);
+
+        for (int j = 0; j < n; j++)
+        {
+            double sum = rowBias[0] + columnBias[j] + residual[j];
+            for (int p = 0; p < k; p++)
+                sum += (double)a[p] * b[p * n + j];
+            if (j == 5)
+                Assert.True(float.IsNaN(c[j]), "NaN must pass the clamp");
+            else
+                Assert.Equal(System.Math.Clamp(sum, -0.5, 0.75), c[j], 4);
+        }
+    }
+
     [Theory]
     [InlineData(2, 1, 1, 1, 1, 0)]
     [InlineData(1, 3, 2, 1, 0, 2)]
