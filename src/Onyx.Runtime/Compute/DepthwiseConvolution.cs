@@ -70,7 +70,7 @@ internal static unsafe class DepthwiseConvolution
         int parts = IntraOpThreadPool.Parts(work, MinWorkPerPart, planes, threads);
         fixed (float* x = xs, w = ws, b = bias, output = y)
         {
-            var job = new Job(g, planes, channels, x, w, bias.IsEmpty ? null : b, output, min, max, parts, Fast3x3(g), false);
+            var job = new Job(g, planes, channels, x, w, bias.IsEmpty ? null : b, output, min, max, parts, false);
             IntraOpThreadPool.Of(threads).Run(parts, &RunPart, &job);
         }
     }
@@ -92,19 +92,19 @@ internal static unsafe class DepthwiseConvolution
         int parts = IntraOpThreadPool.Parts(planes * (long)g.OutHeight * g.OutWidth * 9, MinWorkPerPart, planes, threads);
         fixed (float* x = xs, output = y)
         {
-            var job = new Job(g, planes, 1, x, null, null, output, float.NegativeInfinity, float.PositiveInfinity, parts, true, true);
+            var job = new Job(g, planes, 1, x, null, null, output, float.NegativeInfinity, float.PositiveInfinity, parts, true);
             IntraOpThreadPool.Of(threads).Run(parts, &RunPart, &job);
         }
         return true;
     }
 
-    private readonly struct Job(Geometry g, int planes, int channels, float* x, float* w, float* bias, float* y, float min, float max, int parts, bool fast, bool largest)
+    private readonly struct Job(Geometry g, int planes, int channels, float* x, float* w, float* bias, float* y, float min, float max, int parts, bool largest)
     {
         public readonly Geometry G = g;
         public readonly int Planes = planes, Channels = channels, Parts = parts;
         public readonly float* X = x, W = w, Bias = bias, Y = y;
         public readonly float Min = min, Max = max;
-        public readonly bool Fast = fast, Largest = largest;
+        public readonly bool Largest = largest;
     }
 
     // The most floats of the padded copy of a plane (a 3×3 kernel's input is copied there first); larger planes take the general path.
@@ -129,7 +129,7 @@ internal static unsafe class DepthwiseConvolution
     {
         ref readonly Job job = ref *(Job*)arguments;
         int first = (int)((long)job.Planes * part / job.Parts), end = (int)((long)job.Planes * (part + 1) / job.Parts);
-        if (!job.Fast)
+        if (!Fast3x3(job.G))
         {
             General(job, first, end);
             return;

@@ -188,10 +188,10 @@ internal static unsafe class Sgemm
     /// One row times B stored k×n on more than one thread: B's rows cut into blocks of <see cref="SgemmRow.BlockRows"/>,
     /// each block's product into its own row of scratch (the blocks claimed by the threads, each streaming whole
     /// contiguous blocks of B), then C = beta·C + the blocks' rows in order, and the epilogue. Splitting the columns
-    /// instead gave each thread only half of every row of B: in GPT-2's decode step two threads were then no faster
-    /// than one (compare at 2 threads 1.39–1.40× ONNX Runtime's time, 1.13× with blocks). The blocks do not depend on
-    /// the thread count, but a single thread sums the rows in one pass (blocks measured ~10% slower there), so the
-    /// last bits of a threaded single-row product may differ from a one-thread one.
+    /// instead gave each thread only half of every row of B: GPT-2's decode step at 2 threads took 49–53 ms that way,
+    /// 34–37 ms with blocks (`compare`). The blocks do not depend on the thread count, but a single thread sums the rows
+    /// in one pass (blocks measured ~10% slower there), so the last bits of a threaded single-row product may differ
+    /// from a one-thread one.
     /// </summary>
     private static void MultiplyRowByBlocks(SgemmIsa isa, in SgemmA a, in SgemmB b, int n, int k, float alpha, float beta, float* c,
         in SgemmEpilogue epilogue, int threads, int parts)

@@ -33,8 +33,8 @@ internal unsafe interface ISgemmLanes<TVector> where TVector : unmanaged
     static abstract TVector LoadOrZero(float* source, uint lanes);
 }
 
-/// <summary>The gather of <see cref="ISgemmLanes{TVector}.GatherOrZero"/> where the hardware has none.</summary>
-internal static unsafe class SoftwareGather
+/// <summary><see cref="ISgemmLanes{TVector}.GatherOrZero"/> and <see cref="ISgemmLanes{TVector}.LoadOrZero"/> element by element, where the hardware has no gather or masked load.</summary>
+internal static unsafe class SoftwareLanes
 {
     public static void GatherOrZero(float* source, int* offsets, float* destination, int count)
     {

@@ -38,7 +38,7 @@ internal readonly unsafe struct SgemmLanes128 : ISgemmLanes<Vector128<float>>
     public static Vector128<float> GatherOrZero(float* source, int* offsets)
     {
         if (!Avx2.IsSupported)
-            return SoftwareGather.GatherOrZero<SgemmLanes128, Vector128<float>>(source, offsets);
+            return SoftwareLanes.GatherOrZero<SgemmLanes128, Vector128<float>>(source, offsets);
         Vector128<int> index = Vector128.Load(offsets);
         return Avx2.GatherMaskVector128(Vector128<float>.Zero, source, index, Vector128.GreaterThanOrEqual(index, Vector128<int>.Zero).AsSingle(), sizeof(float));
     }
@@ -47,7 +47,7 @@ internal readonly unsafe struct SgemmLanes128 : ISgemmLanes<Vector128<float>>
     public static Vector128<float> LoadOrZero(float* source, uint lanes)
     {
         if (!Avx.IsSupported)
-            return SoftwareGather.LoadOrZero<SgemmLanes128, Vector128<float>>(source, lanes);
+            return SoftwareLanes.LoadOrZero<SgemmLanes128, Vector128<float>>(source, lanes);
         Vector128<int> bits = Vector128.Create(1, 2, 4, 8);
         return Avx.MaskLoad(source, Vector128.Equals(Vector128.Create((int)lanes) & bits, bits).AsSingle());
     }

@@ -35,7 +35,7 @@ internal readonly unsafe struct SgemmLanes256 : ISgemmLanes<Vector256<float>>
     public static Vector256<float> GatherOrZero(float* source, int* offsets)
     {
         if (!Avx2.IsSupported)
-            return SoftwareGather.GatherOrZero<SgemmLanes256, Vector256<float>>(source, offsets);
+            return SoftwareLanes.GatherOrZero<SgemmLanes256, Vector256<float>>(source, offsets);
         Vector256<int> index = Vector256.Load(offsets);
         return Avx2.GatherMaskVector256(Vector256<float>.Zero, source, index, Vector256.GreaterThanOrEqual(index, Vector256<int>.Zero).AsSingle(), sizeof(float));
     }
@@ -44,7 +44,7 @@ internal readonly unsafe struct SgemmLanes256 : ISgemmLanes<Vector256<float>>
     public static Vector256<float> LoadOrZero(float* source, uint lanes)
     {
         if (!Avx.IsSupported)
-            return SoftwareGather.LoadOrZero<SgemmLanes256, Vector256<float>>(source, lanes);
+            return SoftwareLanes.LoadOrZero<SgemmLanes256, Vector256<float>>(source, lanes);
         Vector256<int> bits = Vector256.Create(1, 2, 4, 8, 16, 32, 64, 128);
         return Avx.MaskLoad(source, Vector256.Equals(Vector256.Create((int)lanes) & bits, bits).AsSingle());
     }

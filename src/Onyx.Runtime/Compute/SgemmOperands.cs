@@ -130,7 +130,7 @@ internal readonly unsafe struct WindowColumns(float* x, int channelSize, int ker
                 if (run != SgemmWindow.NoRun)
                 {
                     uint lanes = _lanes[entry];
-                    if (lanes == (width == 32 ? uint.MaxValue : (1u << width) - 1))
+                    if (lanes == SgemmWindow.AllLanes(width))
                     {
                         for (int l = 0; l < width; l += TLanes.Count)
                             TLanes.Store(to + l, TLanes.Load(plane + run + l));
@@ -150,7 +150,7 @@ internal readonly unsafe struct WindowColumns(float* x, int channelSize, int ker
                 }
                 else
                 {
-                    SoftwareGather.GatherOrZero(plane, Sources + (long)kp * _positions + column + j0, to, columns);
+                    SoftwareLanes.GatherOrZero(plane, Sources + (long)kp * _positions + column + j0, to, columns);
                     new Span<float>(to + columns, width - columns).Clear();
                 }
             }
@@ -165,9 +165,9 @@ internal readonly unsafe struct WindowColumns(float* x, int channelSize, int ker
 
 /// <summary>
 /// Where each output position of a convolution reads, for positions [first, first + count): per kernel position,
-/// an input offset within one channel (or -1), and per panel of <see cref="Width"/> positions whether they read one
-/// contiguous run inside the input (the run's start, else -1). Built once per input shape; read by any number of
-/// products at once.
+/// an input offset within one channel (or -1), and per panel of <see cref="Width"/> positions whether those inside the
+/// input read one contiguous run (the run's start, else <see cref="NoRun"/>) and which lanes are inside. Built once per
+/// input shape; read by any number of products at once.
 /// </summary>
 internal sealed unsafe class SgemmWindow
 {
@@ -202,7 +202,7 @@ internal sealed unsafe class SgemmWindow
         // With masked loads a run may have lanes in the padding (zero): at stride 1 that is every panel row at the
         // image's border and, for a same-size output, every row crossing from one output row to the next.
         bool masked = Avx.IsSupported && width <= 2 * Vector256<float>.Count;
-        uint all = width == 32 ? uint.MaxValue : (1u << width) - 1;
+        uint all = AllLanes(width);
         for (int kp = 0; kp < _kernelSize; kp++)
         {
             for (int panel = 0; panel < panels; panel++)
@@ -216,6 +216,9 @@ internal sealed unsafe class SgemmWindow
             }
         }
     }
+
+    /// <summary>The lane bits of a panel row whose positions all lie inside the input.</summary>
+    public static uint AllLanes(int width) => width == 32 ? uint.MaxValue : (1u << width) - 1;
 
     /// <summary>The start of the run the panel row's offsets read (negative when its first lanes are padding) and which lanes read it; <see cref="NoRun"/> when they read no single run.</summary>
     private static (int Run, uint Lanes) Run(int* sources, int width)
