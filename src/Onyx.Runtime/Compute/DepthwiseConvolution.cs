@@ -11,9 +11,9 @@ namespace Onyx.Runtime.Compute;
 /// The 2-D depthwise convolution (each channel convolved with its own kernel) of float planes, computed directly, the
 /// planes split over the intra-op threads, each output clamped to [min, max] as it is stored.
 /// <para>
-/// A 3×3 kernel with stride 1 or 2 and no dilation (on AVX2 with FMA, at least 4 outputs wide) first copies each plane
-/// into a zeroed padded plane, so that every output is computed by vectors from three padded rows: the last vector of
-/// a row overlaps the one before rather than leaving a tail. With stride 2 each input vector pair is split into its
+/// A 3×3 kernel with stride 1 or 2 and no dilation (on AVX2 with FMA) first copies each plane into a zeroed padded
+/// plane, so that every output is computed by 256-bit vectors from three padded rows: the last vector of a row
+/// overlaps the one before rather than leaving a tail, and a row narrower than a vector spills onto the next. With stride 2 each input vector pair is split into its
 /// even and odd columns in register. (Copying each row just before it was read, or summing the border columns one by
 /// one, measured about twice as slow: the copied rows were read back before their stores had left the store buffer.)
 /// </para>
@@ -78,7 +78,7 @@ internal static unsafe class DepthwiseConvolution
     /// <summary>Whether the vector 3×3 kernel takes <paramref name="g"/> (else the general path).</summary>
     private static bool Fast3x3(in Geometry g) =>
         Avx2.IsSupported && Fma.IsSupported && g.KernelHeight == 3 && g.KernelWidth == 3 && g.DilationHeight == 1 && g.DilationWidth == 1
-        && g.StrideWidth is 1 or 2 && g.OutWidth >= Vector128<float>.Count && PaddedSize(g) <= MaxPaddedPlane;
+        && g.StrideWidth is 1 or 2 && PaddedSize(g) <= MaxPaddedPlane;
 
     /// <summary>
     /// The 3×3 max pool of each of <paramref name="planes"/> planes of <paramref name="xs"/> by the vector 3×3 kernel
@@ -118,6 +118,9 @@ internal static unsafe class DepthwiseConvolution
         ((int)System.Math.Max(g.PadTop + (long)g.InHeight, (g.OutHeight - 1L) * g.StrideHeight + 3),
          (int)System.Math.Max(g.PadLeft + (long)g.InWidth, (g.OutWidth - 1L) * g.StrideWidth + 3));
 
+    // Floats past the padded plane: a short row's vectors read and its copy writes up to 16 floats past the plane's last row.
+    private const int PlaneSlack = 16;
+
     private static long PaddedSize(in Geometry g)
     {
         (int height, int width) = Padded(g);
@@ -136,26 +139,28 @@ internal static unsafe class DepthwiseConvolution
         }
         Geometry g = job.G;
         (int height, int width) = Padded(g);
-        float[] rented = ArrayPool<float>.Shared.Rent(height * width);
+        float[] rented = ArrayPool<float>.Shared.Rent(height * width + PlaneSlack);
         try
         {
             fixed (float* padded = rented)
             {
                 // The padding keeps its value (0 for a convolution, −∞ for a max): every plane is copied to the same rows and columns inside it.
-                new Span<float>(padded, height * width).Fill(job.Largest ? float.NegativeInfinity : 0);
+                float paddingValue = job.Largest ? float.NegativeInfinity : 0;
+                new Span<float>(padded, height * width + PlaneSlack).Fill(paddingValue);
+                Vector256<float> padding = Vector256.Create(paddingValue);
                 Geometry inside = g with { InHeight = height, InWidth = width, PadTop = 0, PadLeft = 0 };
                 for (int plane = first; plane < end; plane++)
                 {
                     float* source = job.X + (long)plane * g.InHeight * g.InWidth;
                     for (int row = 0; row < g.InHeight; row++)
-                        CopyRow(source + (long)row * g.InWidth, padded + (row + g.PadTop) * width + g.PadLeft, g.InWidth);
+                        CopyRow(source + (long)row * g.InWidth, padded + (row + g.PadTop) * width + g.PadLeft, g.InWidth, padding);
                     int channel = plane % job.Channels;
                     float* output = job.Y + (long)plane * g.OutHeight * g.OutWidth, k = job.W is null ? NoWeights : job.W + channel * 9;
                     float bias = job.Bias is null ? 0 : job.Bias[channel];
                     if (job.Largest)
-                        Plane<Largest<SgemmLanes256, Vector256<float>>, Largest<SgemmLanes128, Vector128<float>>>(inside, padded, output, k, bias, job.Min, job.Max);
+                        Plane<Largest>(inside, padded, output, k, bias, job.Min, job.Max);
                     else
-                        Plane<Weighted<SgemmLanes256, Vector256<float>>, Weighted<SgemmLanes128, Vector128<float>>>(inside, padded, output, k, bias, job.Min, job.Max);
+                        Plane<Weighted>(inside, padded, output, k, bias, job.Min, job.Max);
                 }
             }
         }
@@ -165,47 +170,55 @@ internal static unsafe class DepthwiseConvolution
         }
     }
 
-    /// <summary>A row copied a vector at a time, inline: most rows are short, shorter than a call to a general copy takes.</summary>
+    /// <summary>
+    /// A row copied a vector at a time, inline (most rows are short, shorter than a call to a general copy takes), its
+    /// last partial vector by a masked load filled with <paramref name="padding"/> and stored whole: the lanes past the
+    /// row land on padding (the value it holds) or on the next row (copied after it), or on the plane's slack.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyRow(float* from, float* to, int length)
+    private static void CopyRow(float* from, float* to, int length, Vector256<float> padding)
     {
         int i = 0;
         for (; i <= length - Vector256<float>.Count; i += Vector256<float>.Count)
             Vector256.Store(Vector256.Load(from + i), to + i);
-        for (; i < length; i++)
-            to[i] = from[i];
+        if (i < length)
+        {
+            Vector256<float> inside = FirstLanes(length - i);
+            Vector256.Store(Avx.BlendVariable(padding, Avx.MaskLoad(from + i, inside), inside), to + i);
+        }
     }
+
+    /// <summary>A mask of the first <paramref name="count"/> lanes (0 to 8).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> FirstLanes(int count) =>
+        Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(count)).AsSingle();
 
     // The kernel a max pool passes: its taps ignore the weights.
     private static readonly float* NoWeights = (float*)NativeMemory.AllocZeroed(9, sizeof(float));
 
-    /// <summary>One plane by the vector 3×3 kernel of the plane's width (256-bit lanes when a row holds a vector of them) and stride.</summary>
-    private static void Plane<TCombine256, TCombine128>(in Geometry g, float* source, float* output, float* k, float bias, float min, float max)
-        where TCombine256 : ICombine<Vector256<float>> where TCombine128 : ICombine<Vector128<float>>
+    /// <summary>One plane by the vector 3×3 kernel of the plane's stride.</summary>
+    private static void Plane<TCombine>(in Geometry g, float* source, float* output, float* k, float bias, float min, float max) where TCombine : ICombine
     {
-        if (g.OutWidth >= Vector256<float>.Count && g.StrideWidth == 1)
-            Plane3x3<SgemmLanes256, Adjacent<SgemmLanes256, Vector256<float>>, TCombine256, Vector256<float>>(g, source, output, k, bias, min, max);
-        else if (g.OutWidth >= Vector256<float>.Count)
-            Plane3x3<SgemmLanes256, Strided256, TCombine256, Vector256<float>>(g, source, output, k, bias, min, max);
-        else if (g.StrideWidth == 1)
-            Plane3x3<SgemmLanes128, Adjacent<SgemmLanes128, Vector128<float>>, TCombine128, Vector128<float>>(g, source, output, k, bias, min, max);
+        if (g.StrideWidth == 1)
+            Plane3x3<Adjacent, TCombine>(g, source, output, k, bias, min, max);
         else
-            Plane3x3<SgemmLanes128, Strided128, TCombine128, Vector128<float>>(g, source, output, k, bias, min, max);
+            Plane3x3<Strided, TCombine>(g, source, output, k, bias, min, max);
     }
 
     /// <summary>
     /// One plane of a 3×3 kernel from its padded copy (of geometry <paramref name="g"/>, no padding), every output row a
-    /// vector at a time (at least one vector wide), a last partial vector recomputed as the full vector ending at the row's end.
+    /// vector at a time, a last partial vector recomputed as the full vector ending at the row's end. A row narrower
+    /// than a vector is stored whole, its last lanes on the next rows (computed after it), masked near the plane's end.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Plane3x3<TLanes, TColumns, TCombine, TVector>(in Geometry g, float* source, float* output, float* k, float bias, float min, float max)
-        where TLanes : ISgemmLanes<TVector> where TColumns : IColumns<TVector> where TCombine : ICombine<TVector> where TVector : unmanaged
+    private static void Plane3x3<TColumns, TCombine>(in Geometry g, float* source, float* output, float* k, float bias, float min, float max)
+        where TColumns : IColumns where TCombine : ICombine
     {
-        int count = TLanes.Count, width = g.OutWidth, last = width - count;
-        TVector k0 = TLanes.Broadcast(k[0]), k1 = TLanes.Broadcast(k[1]), k2 = TLanes.Broadcast(k[2]);
-        TVector k3 = TLanes.Broadcast(k[3]), k4 = TLanes.Broadcast(k[4]), k5 = TLanes.Broadcast(k[5]);
-        TVector k6 = TLanes.Broadcast(k[6]), k7 = TLanes.Broadcast(k[7]), k8 = TLanes.Broadcast(k[8]);
-        TVector start = TCombine.Start(bias), empty = TCombine.Empty, low = TLanes.Broadcast(min), high = TLanes.Broadcast(max);
+        int count = Vector256<float>.Count, width = g.OutWidth, last = System.Math.Max(width - count, 0);
+        Vector256<float> k0 = Vector256.Create(k[0]), k1 = Vector256.Create(k[1]), k2 = Vector256.Create(k[2]);
+        Vector256<float> k3 = Vector256.Create(k[3]), k4 = Vector256.Create(k[4]), k5 = Vector256.Create(k[5]);
+        Vector256<float> k6 = Vector256.Create(k[6]), k7 = Vector256.Create(k[7]), k8 = Vector256.Create(k[8]);
+        Vector256<float> start = TCombine.Start(bias), empty = TCombine.Empty, low = Vector256.Create(min), high = Vector256.Create(max);
         for (int oh = 0; oh < g.OutHeight; oh++)
         {
             float* a = source + (long)oh * g.StrideHeight * g.InWidth, b = a + g.InWidth, c = b + g.InWidth;
@@ -213,16 +226,20 @@ internal static unsafe class DepthwiseConvolution
             for (int ow = 0; ; ow += count)
             {
                 ow = System.Math.Min(ow, last);
-                TVector s0 = TCombine.Tap(TColumns.Tap0(a, ow), k0, start);
-                TVector s1 = TCombine.Tap(TColumns.Tap0(b, ow), k3, empty);
-                TVector s2 = TCombine.Tap(TColumns.Tap0(c, ow), k6, empty);
+                Vector256<float> s0 = TCombine.Tap(TColumns.Tap0(a, ow), k0, start);
+                Vector256<float> s1 = TCombine.Tap(TColumns.Tap0(b, ow), k3, empty);
+                Vector256<float> s2 = TCombine.Tap(TColumns.Tap0(c, ow), k6, empty);
                 s0 = TCombine.Tap(TColumns.Tap1(a, ow), k1, s0);
                 s1 = TCombine.Tap(TColumns.Tap1(b, ow), k4, s1);
                 s2 = TCombine.Tap(TColumns.Tap1(c, ow), k7, s2);
                 s0 = TCombine.Tap(TColumns.Tap2(a, ow), k2, s0);
                 s1 = TCombine.Tap(TColumns.Tap2(b, ow), k5, s1);
                 s2 = TCombine.Tap(TColumns.Tap2(c, ow), k8, s2);
-                TLanes.Store(row + ow, TCombine.Finish(TColumns.InOrder(TCombine.Merge(TCombine.Merge(s0, s1), s2)), low, high));
+                Vector256<float> sum = TCombine.Finish(TColumns.InOrder(TCombine.Merge(TCombine.Merge(s0, s1), s2)), low, high);
+                if (width < count && (g.OutHeight - oh) * width < count)
+                    Avx.MaskStore(row, FirstLanes(width), sum);
+                else
+                    Vector256.Store(sum, row + ow);
                 if (ow == last)
                     break;
             }
@@ -230,54 +247,54 @@ internal static unsafe class DepthwiseConvolution
     }
 
     /// <summary>How <see cref="Plane3x3"/> folds a window's taps into an output.</summary>
-    private interface ICombine<TVector> where TVector : unmanaged
+    private interface ICombine
     {
         /// <summary>What the first row's taps start from, given the bias.</summary>
-        static abstract TVector Start(float bias);
+        static abstract Vector256<float> Start(float bias);
 
         /// <summary>What the other rows' taps start from.</summary>
-        static abstract TVector Empty { get; }
+        static abstract Vector256<float> Empty { get; }
 
         /// <summary>Folds input <paramref name="x"/> at weight <paramref name="k"/> into <paramref name="sum"/>.</summary>
-        static abstract TVector Tap(TVector x, TVector k, TVector sum);
+        static abstract Vector256<float> Tap(Vector256<float> x, Vector256<float> k, Vector256<float> sum);
 
-        static abstract TVector Merge(TVector a, TVector b);
+        static abstract Vector256<float> Merge(Vector256<float> a, Vector256<float> b);
 
-        static abstract TVector Finish(TVector value, TVector min, TVector max);
+        static abstract Vector256<float> Finish(Vector256<float> value, Vector256<float> min, Vector256<float> max);
     }
 
     /// <summary>The convolution: bias + Σ x·k, clamped.</summary>
-    private readonly struct Weighted<TLanes, TVector> : ICombine<TVector> where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
+    private readonly struct Weighted : ICombine
     {
-        public static TVector Start(float bias) => TLanes.Broadcast(bias);
+        public static Vector256<float> Start(float bias) => Vector256.Create(bias);
 
-        public static TVector Empty => TLanes.Broadcast(0);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TVector Tap(TVector x, TVector k, TVector sum) => TLanes.MultiplyAdd(x, k, sum);
+        public static Vector256<float> Empty => Vector256<float>.Zero;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TVector Merge(TVector a, TVector b) => TLanes.Add(a, b);
+        public static Vector256<float> Tap(Vector256<float> x, Vector256<float> k, Vector256<float> sum) => Fma.MultiplyAdd(x, k, sum);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TVector Finish(TVector value, TVector min, TVector max) => TLanes.Clamp(value, min, max);
+        public static Vector256<float> Merge(Vector256<float> a, Vector256<float> b) => a + b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Finish(Vector256<float> value, Vector256<float> min, Vector256<float> max) => SgemmLanes256.Clamp(value, min, max);
     }
 
     /// <summary>The max pool: the largest input of the window (the weights and bounds unused), NaN propagating.</summary>
-    private readonly struct Largest<TLanes, TVector> : ICombine<TVector> where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
+    private readonly struct Largest : ICombine
     {
-        public static TVector Start(float bias) => TLanes.Broadcast(float.NegativeInfinity);
+        public static Vector256<float> Start(float bias) => Vector256.Create(float.NegativeInfinity);
 
-        public static TVector Empty => TLanes.Broadcast(float.NegativeInfinity);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TVector Tap(TVector x, TVector k, TVector sum) => TLanes.Max(x, sum);
+        public static Vector256<float> Empty => Vector256.Create(float.NegativeInfinity);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TVector Merge(TVector a, TVector b) => TLanes.Max(a, b);
+        public static Vector256<float> Tap(Vector256<float> x, Vector256<float> k, Vector256<float> sum) => SgemmLanes256.Max(x, sum);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TVector Finish(TVector value, TVector min, TVector max) => value;
+        public static Vector256<float> Merge(Vector256<float> a, Vector256<float> b) => SgemmLanes256.Max(a, b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Finish(Vector256<float> value, Vector256<float> min, Vector256<float> max) => value;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -287,39 +304,39 @@ internal static unsafe class DepthwiseConvolution
     /// How <see cref="Plane3x3"/> reads the input columns of its outputs: tap kw of outputs ow, ow + 1, … of a padded
     /// row, in the reader's own lane order, which <see cref="InOrder"/> puts back in column order.
     /// </summary>
-    private interface IColumns<TVector> where TVector : unmanaged
+    private interface IColumns
     {
-        static abstract TVector Tap0(float* row, int ow);
+        static abstract Vector256<float> Tap0(float* row, int ow);
 
-        static abstract TVector Tap1(float* row, int ow);
+        static abstract Vector256<float> Tap1(float* row, int ow);
 
-        static abstract TVector Tap2(float* row, int ow);
+        static abstract Vector256<float> Tap2(float* row, int ow);
 
-        static abstract TVector InOrder(TVector value);
+        static abstract Vector256<float> InOrder(Vector256<float> value);
     }
 
     /// <summary>Stride 1: tap kw of outputs ow, ow + 1, … is the vector at ow + kw.</summary>
-    private readonly struct Adjacent<TLanes, TVector> : IColumns<TVector> where TLanes : ISgemmLanes<TVector> where TVector : unmanaged
+    private readonly struct Adjacent : IColumns
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TVector Tap0(float* row, int ow) => TLanes.Load(row + ow);
+        public static Vector256<float> Tap0(float* row, int ow) => Vector256.Load(row + ow);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TVector Tap1(float* row, int ow) => TLanes.Load(row + ow + 1);
+        public static Vector256<float> Tap1(float* row, int ow) => Vector256.Load(row + ow + 1);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TVector Tap2(float* row, int ow) => TLanes.Load(row + ow + 2);
+        public static Vector256<float> Tap2(float* row, int ow) => Vector256.Load(row + ow + 2);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static TVector InOrder(TVector value) => value;
+        public static Vector256<float> InOrder(Vector256<float> value) => value;
     }
 
     /// <summary>
-    /// Stride 2 on 256-bit vectors: columns 2·ow + kw are the even columns of the pair of vectors at 2·ow (kw = 0), their
-    /// odd columns (kw = 1) and the odd columns of the pair one further (kw = 2); within each 128-bit half the split gives
+    /// Stride 2: columns 2·ow + kw are the even columns of the pair of vectors at 2·ow (kw = 0), their odd columns
+    /// (kw = 1) and the odd columns of the pair one further (kw = 2); within each 128-bit half the split gives
     /// [a0 a2 b0 b2 | a4 a6 b4 b6], i.e. columns 0 2 8 10 4 6 12 14.
     /// </summary>
-    private readonly struct Strided256 : IColumns<Vector256<float>>
+    private readonly struct Strided : IColumns
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> Tap0(float* row, int ow) => Avx.Shuffle(Vector256.Load(row + 2 * ow), Vector256.Load(row + 2 * ow + 8), 0b10_00_10_00);
@@ -332,22 +349,6 @@ internal static unsafe class DepthwiseConvolution
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> InOrder(Vector256<float> value) => Avx2.Permute4x64(value.AsDouble(), 0b11_01_10_00).AsSingle();
-    }
-
-    /// <summary>Stride 2 on 128-bit vectors, as <see cref="Strided256"/> (the split is already in column order).</summary>
-    private readonly struct Strided128 : IColumns<Vector128<float>>
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> Tap0(float* row, int ow) => Sse.Shuffle(Vector128.Load(row + 2 * ow), Vector128.Load(row + 2 * ow + 4), 0b10_00_10_00);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> Tap1(float* row, int ow) => Sse.Shuffle(Vector128.Load(row + 2 * ow), Vector128.Load(row + 2 * ow + 4), 0b11_01_11_01);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> Tap2(float* row, int ow) => Tap1(row + 1, ow);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> InOrder(Vector128<float> value) => value;
     }
 
     /// <summary>Planes [<paramref name="first"/>, <paramref name="end"/>) by the listed taps of each output row.</summary>
