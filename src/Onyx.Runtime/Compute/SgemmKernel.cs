@@ -13,6 +13,9 @@ internal unsafe interface ISgemmLanes<TVector> where TVector : unmanaged
 
     static abstract TVector Broadcast(float value);
 
+    /// <summary>*source in every lane, read by the broadcast itself (one load, no shuffle).</summary>
+    static abstract TVector BroadcastFrom(float* source);
+
     /// <summary>a·b + addend, fused where the hardware allows.</summary>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector addend);
 
@@ -212,23 +215,23 @@ internal unsafe struct TileAccumulators<TLanes, TVector> where TLanes : ISgemmLa
     public void Step<TRows, TVectors>(float* a, float* b) where TRows : IRowCount where TVectors : IRowCount
     {
         TVector b0 = TLanes.Load(b), b1 = TVectors.Count > 1 ? TLanes.Load(b + TLanes.Count) : default;
-        Row<TVectors>(ref C00, ref C01, a[0], b0, b1);
+        Row<TVectors>(ref C00, ref C01, a, b0, b1);
         if (TRows.Count > 1)
-            Row<TVectors>(ref C10, ref C11, a[1], b0, b1);
+            Row<TVectors>(ref C10, ref C11, a + 1, b0, b1);
         if (TRows.Count > 2)
-            Row<TVectors>(ref C20, ref C21, a[2], b0, b1);
+            Row<TVectors>(ref C20, ref C21, a + 2, b0, b1);
         if (TRows.Count > 3)
-            Row<TVectors>(ref C30, ref C31, a[3], b0, b1);
+            Row<TVectors>(ref C30, ref C31, a + 3, b0, b1);
         if (TRows.Count > 4)
-            Row<TVectors>(ref C40, ref C41, a[4], b0, b1);
+            Row<TVectors>(ref C40, ref C41, a + 4, b0, b1);
         if (TRows.Count > 5)
-            Row<TVectors>(ref C50, ref C51, a[5], b0, b1);
+            Row<TVectors>(ref C50, ref C51, a + 5, b0, b1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Row<TVectors>(ref TVector low, ref TVector high, float a, TVector b0, TVector b1) where TVectors : IRowCount
+    private static void Row<TVectors>(ref TVector low, ref TVector high, float* a, TVector b0, TVector b1) where TVectors : IRowCount
     {
-        TVector broadcast = TLanes.Broadcast(a);
+        TVector broadcast = TLanes.BroadcastFrom(a);
         low = TLanes.MultiplyAdd(broadcast, b0, low);
         if (TVectors.Count > 1)
             high = TLanes.MultiplyAdd(broadcast, b1, high);

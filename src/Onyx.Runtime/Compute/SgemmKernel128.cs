@@ -19,6 +19,9 @@ internal readonly unsafe struct SgemmLanes128 : ISgemmLanes<Vector128<float>>
     public static Vector128<float> Broadcast(float value) => Vector128.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> BroadcastFrom(float* source) => Avx.IsSupported ? Avx.BroadcastScalarToVector128(source) : Vector128.Create(*source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> addend) =>
         Vector128.MultiplyAddEstimate(a, b, addend);
 

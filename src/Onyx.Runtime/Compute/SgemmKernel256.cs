@@ -16,6 +16,9 @@ internal readonly unsafe struct SgemmLanes256 : ISgemmLanes<Vector256<float>>
     public static Vector256<float> Broadcast(float value) => Vector256.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> BroadcastFrom(float* source) => Avx.BroadcastScalarToVector256(source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> addend) =>
         Vector256.FusedMultiplyAdd(a, b, addend);
 

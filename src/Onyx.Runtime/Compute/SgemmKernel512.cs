@@ -15,6 +15,9 @@ internal readonly unsafe struct SgemmLanes512 : ISgemmLanes<Vector512<float>>
     public static Vector512<float> Broadcast(float value) => Vector512.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> BroadcastFrom(float* source) => Vector512.Create(*source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> addend) =>
         Vector512.FusedMultiplyAdd(a, b, addend);
 
