@@ -269,6 +269,8 @@ internal sealed unsafe class SgemmPackedMatrix
     /// <summary>Floats per k step: the rows (A) or columns (B) rounded up to whole panels.</summary>
     public int Stride { get; }
 
+    /// <summary>The first panel (64-byte aligned in a pinned array): valid only while this object is reachable, so the
+    /// owner (a kernel's field) must outlive every product that reads it.</summary>
     public float* Pointer
     {
         get
@@ -284,6 +286,7 @@ internal sealed unsafe class SgemmPackedMatrix
         var packed = new SgemmPackedMatrix(isa, (m + SgemmKernel.Rows - 1) / SgemmKernel.Rows * SgemmKernel.Rows, k);
         fixed (float* source = a)
             Sgemm.PackAhead(isa, packA: true, SgemmA.Matrix(source, lda, false), default, m, k, 1, packed.Pointer, packed.Stride);
+        GC.KeepAlive(packed); // its array must outlive the writes through Pointer even when the caller drops the result
         return packed;
     }
 
@@ -294,6 +297,7 @@ internal sealed unsafe class SgemmPackedMatrix
         var packed = new SgemmPackedMatrix(isa, (n + width - 1) / width * width, k);
         fixed (float* source = b)
             Sgemm.PackAhead(isa, packA: false, default, SgemmB.Matrix(source, ldb, transB), n, k, 1, packed.Pointer, packed.Stride);
+        GC.KeepAlive(packed);
         return packed;
     }
 }
