@@ -13,8 +13,8 @@ namespace Onyx.Runtime.Compute;
 /// <para>
 /// A 3×3 kernel with stride 1 or 2 and no dilation (on AVX2 with FMA) first copies each plane into a zeroed padded
 /// plane, so that every output is computed by 256-bit vectors from three padded rows: the last vector of a row
-/// overlaps the one before rather than leaving a tail, and a row narrower than a vector spills onto the next. With stride 2 each input vector pair is split into its
-/// even and odd columns in register. (Copying each row just before it was read, or summing the border columns one by
+/// overlaps the one before rather than leaving a tail, and a row narrower than a vector spills onto the next. With
+/// stride 2 each input vector pair is split into its even and odd columns in register. (Copying each row just before it was read, or summing the border columns one by
 /// one, measured about twice as slow: the copied rows were read back before their stores had left the store buffer.)
 /// </para>
 /// <para>
