@@ -332,23 +332,22 @@ internal static unsafe class DepthwiseConvolution
     }
 
     /// <summary>
-    /// Stride 2: columns 2·ow + kw are the even columns of the pair of vectors at 2·ow (kw = 0), their odd columns
-    /// (kw = 1) and the odd columns of the pair one further (kw = 2); within each 128-bit half the split gives
-    /// [a0 a2 b0 b2 | a4 a6 b4 b6], i.e. columns 0 2 8 10 4 6 12 14.
+    /// Stride 2: columns 2·ow + kw are the even columns of the 16 at 2·ow (kw = 0), their odd columns (kw = 1) and the
+    /// odd columns of the 16 one further (kw = 2), split by <see cref="EvenOddLanes"/>; the sum is put in order once.
     /// </summary>
     private readonly struct Strided : IColumns
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Tap0(float* row, int ow) => Avx.Shuffle(Vector256.Load(row + 2 * ow), Vector256.Load(row + 2 * ow + 8), 0b10_00_10_00);
+        public static Vector256<float> Tap0(float* row, int ow) => EvenOddLanes.Evens(row + 2 * ow);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Tap1(float* row, int ow) => Avx.Shuffle(Vector256.Load(row + 2 * ow), Vector256.Load(row + 2 * ow + 8), 0b11_01_11_01);
+        public static Vector256<float> Tap1(float* row, int ow) => EvenOddLanes.Odds(row + 2 * ow);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Tap2(float* row, int ow) => Tap1(row + 1, ow);
+        public static Vector256<float> Tap2(float* row, int ow) => EvenOddLanes.Odds(row + 2 * ow + 1);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> InOrder(Vector256<float> value) => Avx2.Permute4x64(value.AsDouble(), 0b11_01_10_00).AsSingle();
+        public static Vector256<float> InOrder(Vector256<float> value) => EvenOddLanes.InOrder(value);
     }
 
     /// <summary>Planes [<paramref name="first"/>, <paramref name="end"/>) by the listed taps of each output row.</summary>

@@ -33,12 +33,13 @@ internal static unsafe class Sgemm
     private const int KC = 320;
     private const int MC = 240;
     private const int NC = 3072;
-    // The tiles are swept a strip of columns at a time, row block by row block within it: 128 KiB of packed B (128
-    // columns at depths up to 256, more for a shorter k), which stays in L2. When one row block covers M, B is packed strip by
-    // strip just before the sweep; a deep slice reads 512+ contiguous bytes of each source row (one 64-byte line per
-    // row per panel: serial misses), a shallow one goes panel by panel (PanelByPanelDepth). Sweeping rows within the
-    // strip writes each row of C in runs of the strip's width, which the prefetchers follow: with K = 16 (MobileNetV2's
-    // 1×1 convolutions) and C not in cache, 25% faster than walking down each panel.
+    // The tiles are swept a strip of columns at a time, row block by row block within it: 128 KiB of packed B (more
+    // columns for a shorter k; at least 128 columns, 160 KiB at the deepest slice), which stays in L2. When one row
+    // block covers M, B is packed strip by strip just before the sweep; a deep slice reads 512+ contiguous bytes of
+    // each source row (one 64-byte line per row per panel: serial misses), a shallow one goes panel by panel
+    // (PanelByPanelDepth). Sweeping rows within the strip writes each row of C in runs of the strip's width, which the
+    // prefetchers follow: with K = 16 (MobileNetV2's 1×1 convolutions) and C not in cache, 25% faster than walking
+    // down each panel.
     private const int StripColumns = 128;
     // A k-slice of B at most this deep is packed panel by panel (its stores in order), a deeper one row by row (its
     // loads in order). Packing alone, B warm, on Zen 5: 32 × 12544 0.057 ms panel by panel against 0.13 ms row by row,

@@ -103,10 +103,8 @@ internal sealed unsafe class WindowPhases
         {
             for (; c + 2 * Vector256<float>.Count <= width; c += 2 * Vector256<float>.Count)
             {
-                Vector256<float> low = Vector256.Load(row + c), high = Vector256.Load(row + c + Vector256<float>.Count);
-                // Within each 128-bit half the shuffles give [l0 l2 h0 h2 | l4 l6 h4 h6]; the permute puts the halves' pairs in order.
-                Avx2.Permute4x64(Avx.Shuffle(low, high, 0b10_00_10_00).AsDouble(), 0b11_01_10_00).AsSingle().Store(evens + c / 2);
-                Avx2.Permute4x64(Avx.Shuffle(low, high, 0b11_01_11_01).AsDouble(), 0b11_01_10_00).AsSingle().Store(odds + c / 2);
+                EvenOddLanes.InOrder(EvenOddLanes.Evens(row + c)).Store(evens + c / 2);
+                EvenOddLanes.InOrder(EvenOddLanes.Odds(row + c)).Store(odds + c / 2);
             }
         }
         if (Sse.IsSupported && c + 2 * Vector128<float>.Count <= width)
