@@ -7,13 +7,21 @@ namespace Onyx.Runtime.Optimizer;
 /// nodes folded before it in the same pass) and replaces it by initializers named as its outputs, so a folded graph
 /// output keeps its name. The node runs with the session's own kernel (<see cref="Planner.Evaluate"/>). A node is left
 /// alone when an output's inferred type is not a tensor of known shape and fixed-size elements, when an output would
-/// exceed <see cref="MaxOutputBytes"/> (4 MiB), when it draws random numbers, holds a subgraph, has no kernel, or when
-/// its kernel fails (the run then reports the failure where it happens).
+/// exceed the budget (<see cref="GraphView.MaxFoldedBytes"/>: <see cref="MaxOutputBytes"/> for a model written out,
+/// <see cref="MaxSessionOutputBytes"/> inside a session), when it draws random numbers, holds a subgraph, has no
+/// kernel, or when its kernel fails (the run then reports the failure where it happens).
 /// </summary>
 internal sealed class ConstantFolding : GraphPass
 {
-    /// <summary>The largest output, in bytes, a folded node may have: folding trades model size for run time.</summary>
+    /// <summary>The largest output, in bytes, a folded node may have in a model written out (<c>onyx optimize</c>): there folding trades model size for run time.</summary>
     public const long MaxOutputBytes = 4 << 20;
+
+    /// <summary>
+    /// The largest output, in bytes, a folded node may have in a model a session prepares (1 GiB): every run would
+    /// compute the value anew and hold it while it runs (weights made by ConstantOfShape, say), so the session computes
+    /// it once instead, and the kernels that read it may prepare it (pack a constant weight) once.
+    /// </summary>
+    public const long MaxSessionOutputBytes = 1L << 30;
 
     /// <summary>Operators whose outputs differ from run to run.</summary>
     internal static readonly HashSet<string> RandomOperators =
@@ -63,10 +71,10 @@ internal sealed class ConstantFolding : GraphPass
             DataType type = graph.ElementType(output);
             if (type is DataType.Undefined or DataType.String || type.BitsPerElement() == 0 || graph.StaticDims(output) is not { } dims)
                 return false;
-            long count = 1;
+            long budget = graph.MaxFoldedBytes, count = 1;
             foreach (long d in dims)
-                count = d < 0 || (d > 0 && count > MaxOutputBytes / d) ? MaxOutputBytes + 1 : count * d;
-            if (count > MaxOutputBytes || type.ByteCount(count) > MaxOutputBytes)
+                count = d < 0 || (d > 0 && count > budget / d) ? budget + 1 : count * d;
+            if (count > budget || type.ByteCount(count) > budget)
                 return false;
         }
         return true;

@@ -34,11 +34,11 @@ internal static class GraphOptimizer
     /// Optimizes <paramref name="model"/> in place at <paramref name="options"/>' level; passes that evaluate nodes run
     /// them with <paramref name="kernels"/>. <paramref name="nodeOpsets"/> holds the opset versions of inlined nodes
     /// (kept up to date for added nodes); <paramref name="infer"/> infers the graph's types again and returns them.
-    /// <paramref name="applied"/>, when given, counts the patches each pass applied, by pass name. Returns the types of
-    /// the optimized graph.
+    /// <paramref name="applied"/>, when given, counts the patches each pass applied, by pass name; constant folding computes
+    /// values of up to <paramref name="maxFoldedBytes"/>. Returns the types of the optimized graph.
     /// </summary>
     public static Func<string, TypeInfo?> Run(Model model, SessionOptions options, KernelRegistry kernels, Dictionary<Node, IReadOnlyDictionary<string, long>> nodeOpsets,
-        Func<string, TypeInfo?> types, Func<Func<string, TypeInfo?>> infer, Dictionary<string, int>? applied = null)
+        Func<string, TypeInfo?> types, Func<Func<string, TypeInfo?>> infer, long maxFoldedBytes, Dictionary<string, int>? applied = null)
     {
         GraphPass[] passes = [.. Passes.Where(p => p.Level <= options.OptimizationLevel)];
         if (passes.Length == 0)
@@ -49,7 +49,7 @@ internal static class GraphOptimizer
             bool changed = false;
             foreach (GraphPass pass in passes)
             {
-                var view = new GraphView(model.Graph, types, nodeOpsets, modelOpsets) { Kernels = kernels, Options = options };
+                var view = new GraphView(model.Graph, types, nodeOpsets, modelOpsets) { Kernels = kernels, Options = options, MaxFoldedBytes = maxFoldedBytes };
                 int count = GraphRewriter.Apply(model.Graph, pass.Find(view).ToList(), nodeOpsets, pass.Name);
                 if (count == 0)
                     continue;

@@ -83,6 +83,9 @@ internal sealed class GraphView
     /// <summary>The options the session is prepared with.</summary>
     public SessionOptions Options { get; init; } = SessionOptions.Default;
 
+    /// <summary>The largest value, in bytes, constant folding may compute (<see cref="ConstantFolding"/>).</summary>
+    public long MaxFoldedBytes { get; init; } = ConstantFolding.MaxOutputBytes;
+
     /// <summary>The opset versions <paramref name="node"/> resolves against: the model's, or an inlined body's.</summary>
     public IReadOnlyDictionary<string, long> OpsetsOf(Node node) => _opsets.GetValueOrDefault(node) ?? ModelOpsets;
 

@@ -14,7 +14,7 @@ internal static class Planner
 
     public static ExecutionPlan Build(Model model, SessionOptions options, KernelRegistry kernels)
     {
-        PreparedModel prepared = Prepare(model, options, kernels);
+        PreparedModel prepared = Prepare(model, options, kernels, forSession: true);
         IReadOnlyDictionary<string, long> opsets = model.OpsetImports.ToDictionary(o => OperatorDomains.Normalize(o.Domain), o => o.Version);
         ExecutionPlan plan = BuildGraph(model.Graph, new PlanScope(opsets, prepared.NodeOpsets, prepared.Types, options, kernels, 0), []);
         return options.EnableProfiling ? plan.Profiled() : plan;
@@ -28,10 +28,18 @@ internal static class Planner
     internal sealed record PreparedModel(Model Model, Dictionary<Node, IReadOnlyDictionary<string, long>> NodeOpsets, Dictionary<string, TypeInfo?> Types,
         IReadOnlyDictionary<string, int> PassCounts);
 
-    /// <summary>Everything <see cref="Build"/> does before it builds kernels: rewrites <paramref name="model"/> in place.</summary>
-    public static PreparedModel Prepare(Model model, SessionOptions options, KernelRegistry kernels)
+    /// <summary>
+    /// Everything <see cref="Build"/> does before it builds kernels: rewrites <paramref name="model"/> in place. For a
+    /// session (<paramref name="forSession"/>) constant folding computes values of up to
+    /// <see cref="ConstantFolding.MaxSessionOutputBytes"/>, not <see cref="ConstantFolding.MaxOutputBytes"/>, and a model of
+    /// IR version 3 or older takes its initializers as constants (<see cref="FixInitializers"/>); a model written out
+    /// (<c>onyx optimize</c>) keeps both as they were.
+    /// </summary>
+    public static PreparedModel Prepare(Model model, SessionOptions options, KernelRegistry kernels, bool forSession = false)
     {
         ModelChecker.Validate(model);
+        if (forSession)
+            FixInitializers(model);
         OverrideFreeDimensions(model, options.FreeDimensionOverrides);
         var inlined = new Dictionary<Node, IReadOnlyDictionary<string, long>>(ReferenceEqualityComparer.Instance);
         Dictionary<string, TypeInfo?> types = Infer(model, inlined);
@@ -46,7 +54,7 @@ internal static class Planner
             {
                 types = Infer(model, inlined);
                 return name => types.GetValueOrDefault(name);
-            }, counts);
+            }, forSession ? ConstantFolding.MaxSessionOutputBytes : ConstantFolding.MaxOutputBytes, counts);
         return new PreparedModel(model, inlined, types, counts);
     }
 
@@ -181,6 +189,20 @@ internal static class Planner
             if (v.Type is not null)
                 types[v.Name] = v.Type;
         return types;
+    }
+
+    /// <summary>
+    /// Up to IR version 3 every initializer had to be listed among the graph's inputs too, so the listing says nothing
+    /// about a caller overriding it; IR.md leaves overriding to the runtime ("MAY allow"), and a session takes them as
+    /// constants (as ONNX Runtime does), so that they fold and weights are packed once. From IR version 4 on, an
+    /// initializer listed as an input is a default the caller may override.
+    /// </summary>
+    private static void FixInitializers(Model model)
+    {
+        if (model.IrVersion >= 4)
+            return;
+        HashSet<string> initializers = [.. model.Graph.Initializers.Select(t => t.Name)];
+        model.Graph.Inputs.RemoveAll(i => initializers.Contains(i.Name));
     }
 
     private static void OverrideFreeDimensions(Model model, IReadOnlyDictionary<string, long> overrides)

@@ -1,5 +1,7 @@
 using Onyx.Runtime;
+using Onyx.Runtime.Kernels;
 using Onyx.Runtime.Optimizer;
+using Onyx.Runtime.Planning;
 using static Onyx.Tests.Runtime.Optimizer.OptimizedModel;
 
 namespace Onyx.Tests.Runtime.Optimizer;
@@ -90,6 +92,63 @@ public sealed class ConstantFoldingTests
         g.AddOutput(g.AddNode("Add", [x, big]), DataType.Float, count);
 
         Assert.Equal(["ConstantOfShape", "Add"], OpTypes(Prepare(g.ToModel(17))));
+    }
+
+    [Fact]
+    public void A_session_folds_values_over_the_budget_of_a_model_written_out()
+    {
+        long count = ConstantFolding.MaxOutputBytes / sizeof(float) * 2;
+        var g = new GraphBuilder("g");
+        string x = g.AddInput("x", DataType.Float, 1);
+        string big = g.AddNode("ConstantOfShape", [g.AddInitializer("shape", Tensor.FromArray(new[] { count }, 1))],
+            Attribute.Create("value", Tensor.FromArray(new[] { 1.5f }, 1)));
+        g.AddOutput(g.AddNode("Add", [x, big]), DataType.Float, count);
+        Model model = g.ToModel(17);
+
+        Model prepared = Planner.Prepare(Model.Parse(model.ToBytes()), new SessionOptions(), KernelRegistry.Default, forSession: true).Model;
+
+        Assert.Equal(["Add"], OpTypes(prepared));
+        AssertSameOutputs(model, Feeds(("x", OnnxValue.FromArray(new[] { 2f }, 1))));
+    }
+
+    [Fact]
+    public void A_session_folds_nothing_over_its_own_budget()
+    {
+        long count = ConstantFolding.MaxSessionOutputBytes / sizeof(float) + 1;
+        var g = new GraphBuilder("g");
+        string x = g.AddInput("x", DataType.Float, 1);
+        string big = g.AddNode("ConstantOfShape", [g.AddInitializer("shape", Tensor.FromArray(new[] { count }, 1))],
+            Attribute.Create("value", Tensor.FromArray(new[] { 1f }, 1)));
+        g.AddOutput(g.AddNode("Add", [x, big]), DataType.Float, count);
+
+        Model prepared = Planner.Prepare(g.ToModel(17), new SessionOptions(), KernelRegistry.Default, forSession: true).Model;
+
+        Assert.Equal(["ConstantOfShape", "Add"], OpTypes(prepared));
+    }
+
+    [Fact]
+    public void Initializers_listed_as_inputs_are_constants_to_a_session_up_to_ir_version_3_and_defaults_after()
+    {
+        var g = new GraphBuilder("g");
+        string x = g.AddInput("x", DataType.Float, 3);
+        string shape = g.AddInitializer("shape", Tensor.FromArray(new[] { 3L }, 1));
+        g.Graph.Inputs.Add(ValueInfo.Tensor(shape, DataType.Int64, 1));
+        string filled = g.AddNode("ConstantOfShape", [shape], Attribute.Create("value", Tensor.FromArray(new[] { 2f }, 1)));
+        string product = g.AddNode("Mul", [x, filled]);
+        g.AddOutput(product, DataType.Float, 3);
+        Model model = g.ToModel(9);
+        var feeds = Feeds(("x", OnnxValue.FromArray(new[] { 1f, 2f, 3f }, 3)));
+
+        model.IrVersion = 3;
+        Model old = Planner.Prepare(Model.Parse(model.ToBytes()), new SessionOptions(), KernelRegistry.Default, forSession: true).Model;
+        Assert.Equal(["Mul"], OpTypes(old));
+        Assert.Equal(["x"], new InferenceSession(model).InputMetadata.Select(i => i.Name));
+        Assert.Equal([2f, 4f, 6f], new InferenceSession(model).Run(feeds)[product].ToArray<float>());
+
+        model.IrVersion = 4;
+        Model newer = Planner.Prepare(Model.Parse(model.ToBytes()), new SessionOptions(), KernelRegistry.Default, forSession: true).Model;
+        Assert.Equal(["ConstantOfShape", "Mul"], OpTypes(newer));
+        Assert.Equal(["x", "shape"], new InferenceSession(model).InputMetadata.Select(i => i.Name));
     }
 
     [Fact]
