@@ -98,6 +98,21 @@ internal static unsafe class DepthwiseConvolution
         return true;
     }
 
+    /// <summary>
+    /// The 3×3 window sums of each of <paramref name="planes"/> planes of <paramref name="xs"/> (padding counting as 0,
+    /// NaN propagating) by the vector 3×3 kernel with every weight 1, when it takes <paramref name="geometry"/>; false
+    /// (nothing written) when not. An average pool divides them by the window counts.
+    /// </summary>
+    public static bool TrySum3x3(Geometry geometry, int planes, ReadOnlySpan<float> xs, Span<float> y, int threads)
+    {
+        if (!Fast3x3(geometry))
+            return false;
+        Convolve(geometry, planes, 1, xs, NineOnes, default, y, float.NegativeInfinity, float.PositiveInfinity, threads);
+        return true;
+    }
+
+    private static readonly float[] NineOnes = [1, 1, 1, 1, 1, 1, 1, 1, 1];
+
     private readonly struct Job(Geometry g, int planes, int channels, float* x, float* w, float* bias, float* y, float min, float max, int parts, bool largest)
     {
         public readonly Geometry G = g;

@@ -32,6 +32,18 @@ internal static unsafe class FloatPooling
             throw new ArgumentException("the spans are too short for the planes and geometry");
         if (planes == 0 || outSize == 0 || (!average && DepthwiseConvolution.TryMaxPool3x3(g, planes, x, y, threads)))
             return;
+        if (g.OutHeight == 1 && g.OutWidth == 1 && g.PadTop == 0 && g.PadLeft == 0 && g.KernelHeight == g.InHeight && g.KernelWidth == g.InWidth
+            && g.DilationHeight == 1 && g.DilationWidth == 1)
+        {
+            // One window that is the whole plane (a classic CNN's last pool): the global pool.
+            Global(x[..(int)(planes * inSize)], (int)inSize, average, y[..planes], threads);
+            return;
+        }
+        if (average && DepthwiseConvolution.TrySum3x3(g, planes, x, y, threads))
+        {
+            DivideByCounts(g, countIncludePad ? padBottom : 0, countIncludePad ? padRight : 0, countIncludePad, y[..(int)(planes * outSize)]);
+            return;
+        }
         int parts = Parts(planes, planes * outSize * g.KernelHeight * g.KernelWidth, threads);
         fixed (float* xs = x, ys = y)
         {
@@ -126,6 +138,8 @@ internal static unsafe class FloatPooling
         public readonly float* X = x, Y = y;
     }
 
+    private const int ShortRun = 16;
+
     /// <summary>The average pool of the job's planes, output row by output row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunAveragePart(void* arguments, int part)
@@ -154,7 +168,16 @@ internal static unsafe class FloatPooling
                         int start = taps[3 * t + 1], length = taps[3 * t + 2] - start;
                         ReadOnlySpan<float> run = read.Slice(taps[3 * t] + start, length);
                         Span<float> target = row.Slice(start, length);
-                        TensorPrimitives.Add(target, run, target);
+                        // A short run (a wide window over a small plane) costs less added in place than through a call.
+                        if (length < ShortRun)
+                        {
+                            for (int i = 0; i < length; i++)
+                                target[i] += run[i];
+                        }
+                        else
+                        {
+                            TensorPrimitives.Add(target, run, target);
+                        }
                     }
                     Divide(g, oh, padBottom, padRight, job.CountIncludePad, row);
                 }
@@ -240,17 +263,37 @@ internal static unsafe class FloatPooling
         }
     }
 
-    /// <summary>Divides each sum of output row <paramref name="oh"/> by its window's count: rows inside times columns inside.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Divide(in DepthwiseConvolution.Geometry g, int oh, int padBottom, int padRight, bool padded, Span<float> row)
+    /// <summary>Divides every plane of window sums in <paramref name="y"/> by each output position's window count.</summary>
+    private static void DivideByCounts(in DepthwiseConvolution.Geometry g, int padBottom, int padRight, bool padded, Span<float> y)
     {
-        int rows = Inside(oh * g.StrideHeight - g.PadTop, g.KernelHeight, g.DilationHeight, padded ? -g.PadTop : 0, g.InHeight + padBottom);
-        for (int ow = 0; ow < row.Length; ow++)
+        int outSize = g.OutHeight * g.OutWidth;
+        float[] counts = ArrayPool<float>.Shared.Rent(outSize);
+        try
         {
-            int columns = Inside(ow * g.StrideWidth - g.PadLeft, g.KernelWidth, g.DilationWidth, padded ? -g.PadLeft : 0, g.InWidth + padRight);
-            row[ow] /= rows * columns;
+            Span<float> count = counts.AsSpan(0, outSize);
+            for (int oh = 0; oh < g.OutHeight; oh++)
+                for (int ow = 0; ow < g.OutWidth; ow++)
+                    count[oh * g.OutWidth + ow] = WindowCount(g, oh, ow, padBottom, padRight, padded);
+            for (int start = 0; start < y.Length; start += outSize)
+                TensorPrimitives.Divide(y.Slice(start, outSize), count, y.Slice(start, outSize));
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(counts);
         }
     }
+
+    /// <summary>Divides each sum of output row <paramref name="oh"/> by its window's count.</summary>
+    private static void Divide(in DepthwiseConvolution.Geometry g, int oh, int padBottom, int padRight, bool padded, Span<float> row)
+    {
+        for (int ow = 0; ow < row.Length; ow++)
+            row[ow] /= WindowCount(g, oh, ow, padBottom, padRight, padded);
+    }
+
+    /// <summary>The positions of output (<paramref name="oh"/>, <paramref name="ow"/>)'s window inside the input, or inside the padded input when <paramref name="padded"/>.</summary>
+    private static int WindowCount(in DepthwiseConvolution.Geometry g, int oh, int ow, int padBottom, int padRight, bool padded) =>
+        Inside(oh * g.StrideHeight - g.PadTop, g.KernelHeight, g.DilationHeight, padded ? -g.PadTop : 0, g.InHeight + padBottom)
+        * Inside(ow * g.StrideWidth - g.PadLeft, g.KernelWidth, g.DilationWidth, padded ? -g.PadLeft : 0, g.InWidth + padRight);
 
     /// <summary>How many of the <paramref name="kernel"/> positions start + k·dilation lie in [<paramref name="low"/>, <paramref name="high"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

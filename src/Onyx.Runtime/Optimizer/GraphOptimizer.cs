@@ -15,6 +15,7 @@ internal static class GraphOptimizer
     internal static IReadOnlyList<GraphPass> Passes { get; } =
     [
         new EliminateIdentity(),
+        new SumOfTwoAsAdd(),
         new EliminateDeadCode(),
         new ShapeFolding(),
         new ConstantFolding(),

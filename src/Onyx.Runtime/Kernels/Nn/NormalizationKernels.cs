@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using Onyx.Runtime.Compute;
 
 namespace Onyx.Runtime.Kernels.Nn;
@@ -17,7 +20,7 @@ internal static class NormalizationKernels
     {
         if (x.Dims.Length < 2)
             throw context.Fail($"input X has shape [{string.Join(",", x.Dims)}]; expected at least rank 2 (N × C × …)");
-        long inner = context.ElementCount(x.Dims[2..]);
+        long inner = context.ElementCount(x.Dims.AsSpan(2));
         return ((int)x.Dims[0], (int)x.Dims[1], (int)inner);
     }
 
@@ -104,6 +107,11 @@ internal static class NormalizationKernels
         {
             Tensor x = context.Tensor(0);
             (int images, int channels, int inner) = Layout(context, x);
+            if (!_training && x.DataType == DataType.Float)
+            {
+                RunFloat(context, x, images, channels, inner);
+                return;
+            }
             double[] xs = RealTensors.Read(context, x, "X");
             double[] scale = PerChannel(context, 1, "scale", channels), bias = PerChannel(context, 2, "B", channels);
             double[] mean = PerChannel(context, 3, "input_mean", channels), variance = PerChannel(context, 4, "input_var", channels);
@@ -124,6 +132,72 @@ internal static class NormalizationKernels
                 RealTensors.Write(context, 1, statType, [channels], mean);
             if (context.HasOutput(2))
                 RealTensors.Write(context, 2, statType, [channels], variance);
+        }
+
+        /// <summary>
+        /// Inference on float X: y = x·factor + shift per channel, factor = scale/√(var + ε) and shift = B − mean·factor
+        /// worked out in double (as the general path does) and rounded once, then one fused pass per plane.
+        /// </summary>
+        private void RunFloat(KernelContext context, Tensor x, int images, int channels, int inner)
+        {
+            float[] factors = ArrayPool<float>.Shared.Rent(2 * channels);
+            try
+            {
+                Span<float> factor = factors.AsSpan(0, channels), shift = factors.AsSpan(channels, channels);
+                for (int i = 1; i <= 4; i++)
+                {
+                    Tensor t = context.Tensor(i);
+                    if (t.Dims.Length != 1 || t.Dims[0] != channels)
+                        throw context.Fail($"input {InputNames[i]} has shape [{string.Join(",", t.Dims)}]; expected [{channels}], one value per channel");
+                }
+                for (int c = 0; c < channels; c++)
+                {
+                    double f = Value(context, 1, c) / System.Math.Sqrt(Value(context, 4, c) + _epsilon);
+                    factor[c] = (float)f;
+                    shift[c] = (float)(Value(context, 2, c) - Value(context, 3, c) * f);
+                }
+                ReadOnlySpan<float> xs = x.AsSpan<float>();
+                Span<float> y = context.OutputToOverwrite<float>(0, DataType.Float, x.Dims);
+                for (int plane = 0; plane < images * channels; plane++)
+                {
+                    int c = plane % channels;
+                    ScaleAndShift(xs.Slice(plane * inner, inner), factor[c], shift[c], y.Slice(plane * inner, inner));
+                }
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(factors);
+            }
+        }
+
+        /// <summary>y = x·factor + shift, fused where the hardware allows.</summary>
+        private static void ScaleAndShift(ReadOnlySpan<float> x, float factor, float shift, Span<float> y)
+        {
+            int i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                Vector256<float> f = Vector256.Create(factor), a = Vector256.Create(shift);
+                for (; i + Vector256<float>.Count <= x.Length; i += Vector256<float>.Count)
+                    Vector256.MultiplyAddEstimate(Vector256.Create(x.Slice(i)), f, a).CopyTo(y.Slice(i));
+            }
+            for (; i < x.Length; i++)
+                y[i] = MathF.FusedMultiplyAdd(x[i], factor, shift);
+        }
+
+        private static readonly string[] InputNames = ["X", "scale", "B", "input_mean", "input_var"];
+
+        /// <summary>Element <paramref name="c"/> of per-channel input <paramref name="index"/>, as double (float, double or float16 statistics).</summary>
+        private static double Value(KernelContext context, int index, int c)
+        {
+            Tensor t = context.Tensor(index);
+            return t.DataType switch
+            {
+                DataType.Float => t.AsSpan<float>()[c],
+                DataType.Double => t.AsSpan<double>()[c],
+                DataType.Float16 => (double)t.AsSpan<Half>()[c],
+                DataType.BFloat16 => (double)(float)t.AsSpan<BFloat16>()[c],
+                _ => throw context.Fail($"input {InputNames[index]} is {t.DataType}; expected a floating-point type"),
+            };
         }
     }
 
@@ -163,9 +237,14 @@ internal static class NormalizationKernels
         {
             Tensor x = context.Tensor(0);
             (int images, int channels, int inner) = Layout(context, x);
+            int before = (_size - 1) / 2, after = _size - 1 - before;
+            if (x.DataType == DataType.Float)
+            {
+                RunFloat(context, x, images, channels, inner, before, after);
+                return;
+            }
             double[] xs = RealTensors.Read(context, x, "X");
             var y = new double[xs.Length];
-            int before = (_size - 1) / 2, after = _size - 1 - before;
             for (int image = 0; image < images; image++)
             {
                 for (int c = 0; c < channels; c++)
@@ -185,6 +264,59 @@ internal static class NormalizationKernels
                 }
             }
             RealTensors.Write(context, 0, x.DataType, x.Dims, y);
+        }
+
+        /// <summary>
+        /// Float X, plane by plane: the sum of squares over the channel window (in float, at most size terms), then
+        /// y = x / (bias + alpha/size · sum)^beta, by square roots for the usual β = 0.75 (and 0.5, 1), else by MathF.Pow.
+        /// </summary>
+        private void RunFloat(KernelContext context, Tensor x, int images, int channels, int inner, int before, int after)
+        {
+            ReadOnlySpan<float> xs = x.AsSpan<float>();
+            Span<float> y = context.OutputToOverwrite<float>(0, DataType.Float, x.Dims);
+            float[] rented = ArrayPool<float>.Shared.Rent(inner);
+            try
+            {
+                Span<float> sum = rented.AsSpan(0, inner);
+                for (int image = 0; image < images; image++)
+                {
+                    for (int c = 0; c < channels; c++)
+                    {
+                        int first = System.Math.Max(0, c - before), last = System.Math.Min(channels - 1, c + after);
+                        sum.Clear();
+                        for (int k = first; k <= last; k++)
+                        {
+                            ReadOnlySpan<float> plane = xs.Slice((image * channels + k) * inner, inner);
+                            TensorPrimitives.FusedMultiplyAdd(plane, plane, sum, sum);
+                        }
+                        int at = (image * channels + c) * inner;
+                        Divide(xs.Slice(at, inner), sum, y.Slice(at, inner));
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(rented);
+            }
+        }
+
+        /// <summary>y = x / (bias + alpha/size · sum)^beta.</summary>
+        private void Divide(ReadOnlySpan<float> x, ReadOnlySpan<float> sum, Span<float> y)
+        {
+            float scale = (float)(_alpha / _size), bias = (float)_bias, beta = (float)_beta;
+            int i = 0;
+            if (Vector256.IsHardwareAccelerated && beta is 0.75f or 0.5f or 1f)
+            {
+                Vector256<float> s = Vector256.Create(scale), b = Vector256.Create(bias);
+                for (; i + Vector256<float>.Count <= x.Length; i += Vector256<float>.Count)
+                {
+                    Vector256<float> v = Vector256.MultiplyAddEstimate(Vector256.Create(sum.Slice(i)), s, b), root = Vector256.Sqrt(v);
+                    Vector256<float> power = beta == 0.75f ? root * Vector256.Sqrt(root) : beta == 0.5f ? root : v;
+                    (Vector256.Create(x.Slice(i)) / power).CopyTo(y.Slice(i));
+                }
+            }
+            for (; i < x.Length; i++)
+                y[i] = x[i] / MathF.Pow(MathF.FusedMultiplyAdd(sum[i], scale, bias), beta);
         }
     }
 }

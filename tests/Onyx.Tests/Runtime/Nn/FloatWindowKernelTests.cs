@@ -59,6 +59,10 @@ public sealed class FloatWindowKernelTests
     [InlineData("AveragePool", 3, 3, 2, 2, 1, 1, 0, 1)]
     [InlineData("AveragePool", 2, 3, 2, 1, 1, 1, 1, 1)]
     [InlineData("AveragePool", 5, 5, 3, 3, 2, 2, 1, 0)]
+    [InlineData("AveragePool", 3, 3, 1, 1, 1, 1, 0, 1)]
+    [InlineData("AveragePool", 3, 3, 2, 2, 1, 1, 1, 0)]
+    [InlineData("AveragePool", 13, 19, 1, 1, 0, 0, 0, 0)]
+    [InlineData("MaxPool", 13, 19, 1, 1, 0, 0, 0, 0)]
     public void Windowed_pools_agree_with_the_double_path(string op, int kh, int kw, int sh, int sw, int ph, int pw, int ceil, int includePad)
     {
         var attributes = new List<Attribute>
@@ -70,6 +74,27 @@ public sealed class FloatWindowKernelTests
             attributes.Add(Attribute.Create("count_include_pad", (long)includePad));
         FloatMatchesDouble(op, 19, [(Random(2 * 3 * 13 * 19, 6), [2, 3, 13, 19])], 1, [.. attributes]);
     }
+
+    [Theory]
+    [InlineData(new long[] { 2, 5, 6, 7 })]
+    [InlineData(new long[] { 3, 4 })]
+    [InlineData(new long[] { 1, 3, 2, 3, 5 })]
+    public void Batch_normalization_in_inference_agrees_with_the_double_path(long[] dims)
+    {
+        int channels = (int)dims[1];
+        double[] variance = [.. Random(channels, 11).Select(v => System.Math.Abs(v) + 0.1)];
+        FloatMatchesDouble("BatchNormalization", 15, [(Random((int)dims.Aggregate(1L, (a, b) => a * b), 7), dims), (Random(channels, 8), [channels]),
+            (Random(channels, 9), [channels]), (Random(channels, 10), [channels]), (variance, [channels])], 1, Attribute.Create("epsilon", 1e-3f));
+    }
+
+    [Theory]
+    [InlineData(5, 0.75f, 1f)]
+    [InlineData(3, 0.5f, 2f)]
+    [InlineData(4, 1f, 1f)]
+    [InlineData(5, 0.6f, 1.5f)]
+    public void Lrn_agrees_with_the_double_path(long size, float beta, float bias) =>
+        FloatMatchesDouble("LRN", 13, [(Random(2 * 7 * 5 * 6, 12), [2, 7, 5, 6])], 1, Attribute.Create("size", size), Attribute.Create("beta", beta),
+            Attribute.Create("bias", bias), Attribute.Create("alpha", 0.3f));
 
     [Fact]
     public void Dilated_max_pool_agrees_with_the_double_path() =>
