@@ -22,7 +22,7 @@ internal static class GraphOptimizer
         new EliminateCommonSubexpressions(),
         new EliminateTransposes(),
         new FuseReshapes(),
-        new FuseConvBatchNorm(),
+        new FuseConvAffine(),
         new FuseMatMulAdd(),
         new FuseGelu(),
         new FuseLayerNormalization(),

@@ -2,7 +2,7 @@ using static Onyx.Tests.Runtime.Optimizer.OptimizedModel;
 
 namespace Onyx.Tests.Runtime.Optimizer;
 
-public sealed class FuseConvBatchNormTests
+public sealed class FuseConvAffineTests
 {
     private static Model ConvBatchNorm(bool bias, bool convOutputReadTwice = false, bool normalizedIsOutput = false)
     {
@@ -52,5 +52,40 @@ public sealed class FuseConvBatchNormTests
 
         Node conv = Assert.Single(optimized.Graph.Nodes);
         Assert.Equal(model.Graph.Outputs[0].Name, conv.Outputs[0]);
+    }
+
+    private static Model ConvMulAdd(long[] scaleDims, long[] shiftDims)
+    {
+        var g = new GraphBuilder("g");
+        string x = g.AddInput("x", DataType.Float, 1, 2, 5, 5);
+        string conv = g.AddNode("Conv", [x, g.AddInitializer("w", Constant(3, 2, 3, 3))], Attribute.Create("pads", new long[] { 1, 1, 1, 1 }));
+        long scaleCount = scaleDims.Aggregate(1L, (a, b) => a * b), shiftCount = shiftDims.Aggregate(1L, (a, b) => a * b);
+        string scaled = g.AddNode("Mul", [g.AddInitializer("s", Tensor.FromArray(Enumerable.Range(0, (int)scaleCount).Select(i => 0.5f + i).ToArray(), scaleDims)), conv]);
+        string shifted = g.AddNode("Add", [scaled, g.AddInitializer("t", Tensor.FromArray(Enumerable.Range(0, (int)shiftCount).Select(i => 0.25f - i).ToArray(), shiftDims))]);
+        g.AddOutput(g.AddNode("Relu", [shifted]), DataType.Float, 1, 3, 5, 5);
+        return g.ToModel(13);
+    }
+
+    [Theory]
+    [InlineData(new long[] { 3, 1, 1 }, new long[] { 1, 3, 1, 1 })]
+    [InlineData(new long[] { 1 }, new long[] { 3, 1, 1 })]
+    [InlineData(new long[] { }, new long[] { 1, 1, 1 })]
+    public void Mul_and_Add_by_per_channel_constants_after_a_Conv_fold_into_it(long[] scaleDims, long[] shiftDims)
+    {
+        Model optimized = AssertSameOutputs(ConvMulAdd(scaleDims, shiftDims), Feeds(("x", Floats(1, 2, 5, 5))));
+
+        Assert.Equal(["Conv", "Relu"], OpTypes(optimized));
+    }
+
+    [Theory]
+    [InlineData(new long[] { 1, 1, 5 }, new long[] { 3, 1, 1 })]
+    [InlineData(new long[] { 5, 1 }, new long[] { 3, 1, 1 })]
+    [InlineData(new long[] { 2, 3, 1, 1 }, new long[] { 3, 1, 1 })]
+    public void A_Mul_that_varies_along_other_axes_stays(long[] scaleDims, long[] shiftDims)
+    {
+        Model model = ConvMulAdd(scaleDims, shiftDims);
+        Model optimized = scaleDims[0] == 2 ? Prepare(model) : AssertSameOutputs(model, Feeds(("x", Floats(1, 2, 5, 5))));
+
+        Assert.Equal(["Conv", "Mul", "Add", "Relu"], OpTypes(optimized));
     }
 }
