@@ -11,7 +11,8 @@ namespace Onyx.Runtime.Optimizer;
 /// most the output's rank: [C, 1, 1], [1, C, 1, 1], a scalar): s = the constant, t = 0;</item>
 /// <item>an Add of such a constant: s = 1, t = the constant (Caffe2's exports write BatchNormalization as Mul then Add).</item>
 /// </list>
-/// The new Conv writes the step's output; W' and b' are new initializers.
+/// The new Conv writes the step's output; W' and b' are new initializers. A Mul or Add of that kind after an inference
+/// BatchNormalization folds into its scale and bias the same way (Caffe2's DenseNet normalizes, then scales and shifts).
 /// </summary>
 internal sealed class FuseConvAffine : GraphPass
 {
@@ -21,8 +22,14 @@ internal sealed class FuseConvAffine : GraphPass
     {
         foreach (Node step in graph.Graph.Nodes)
         {
-            if (step.Domain.Length > 0 || step.OpType is not ("BatchNormalization" or "Mul" or "Add") || step.Outputs.Count == 0 || step.Outputs[0].Length == 0
-                || step.Inputs.FirstOrDefault(i => i.Length > 0 && graph.Producer(i) is { OpType: "Conv", Domain: "" }) is not { } convOutput
+            if (step.Domain.Length > 0 || step.OpType is not ("BatchNormalization" or "Mul" or "Add") || step.Outputs.Count == 0 || step.Outputs[0].Length == 0)
+                continue;
+            if (step.OpType != "BatchNormalization" && AfterBatchNormalization(graph, step) is { } patch)
+            {
+                yield return patch;
+                continue;
+            }
+            if (step.Inputs.FirstOrDefault(i => i.Length > 0 && graph.Producer(i) is { OpType: "Conv", Domain: "" }) is not { } convOutput
                 || graph.Producer(convOutput) is not { } conv || conv.Outputs.Count != 1 || !graph.HasSingleReader(conv.Outputs[0])
                 || conv.Inputs.Count < 2 || conv.Inputs[0].Length == 0
                 || graph.Constant(conv.Inputs[1]) is not { DataType: DataType.Float or DataType.Double, Dims.Length: >= 3, HasData: true, DataLocation: not TensorDataLocation.External } weights)
@@ -47,6 +54,33 @@ internal sealed class FuseConvAffine : GraphPass
             fused.Attributes.AddRange(conv.Attributes);
             yield return new GraphPatch([conv, step], [fused]) { Initializers = [foldedWeights, foldedBias] };
         }
+    }
+
+    /// <summary>
+    /// A Mul or Add by a per-channel constant that alone reads an inference BatchNormalization's output, folded into its
+    /// scale and bias (scale' = scale·s, B' = B·s + t); null when the step is not that.
+    /// </summary>
+    private static GraphPatch? AfterBatchNormalization(GraphView graph, Node step)
+    {
+        if (step.Inputs.FirstOrDefault(i => i.Length > 0 && graph.Producer(i) is { OpType: "BatchNormalization", Domain: "" }) is not { } normalized
+            || graph.Producer(normalized) is not { } bn || !graph.HasSingleReader(normalized) || bn.Inputs.Count != 5 || bn.Outputs[0] != normalized
+            || bn.Outputs.Skip(1).Any(o => o.Length > 0) || bn.FindAttribute("training_mode") is { Int: not 0 }
+            || graph.Schema(bn) is not { SinceVersion: >= 7 } schema || (schema.SinceVersion < 9 && bn.FindAttribute("spatial") is { Int: 0 })
+            || graph.Constant(bn.Inputs[1]) is not { DataType: DataType.Float or DataType.Double, Dims: [long channels] } gammaTensor
+            || FusionOperands.Rank(graph, normalized) is not int rank
+            || Vector(graph, bn.Inputs[1], gammaTensor.DataType, channels) is not { } gamma || Vector(graph, bn.Inputs[2], gammaTensor.DataType, channels) is not { } beta
+            || Affine(graph, step, normalized, gammaTensor.DataType, channels, rank) is not var (scale, shift))
+            return null;
+        for (int m = 0; m < channels; m++)
+        {
+            gamma[m] *= scale[m];
+            beta[m] = beta[m] * scale[m] + shift[m];
+        }
+        Tensor foldedScale = Write(gamma, gammaTensor.DataType, [channels], graph.FreshName(bn.Inputs[1]));
+        Tensor foldedBias = Write(beta, gammaTensor.DataType, [channels], graph.FreshName(bn.Inputs[2]));
+        var fused = new Node("BatchNormalization", [bn.Inputs[0], foldedScale.Name, foldedBias.Name, bn.Inputs[3], bn.Inputs[4]], [step.Outputs[0]], bn.Name);
+        fused.Attributes.AddRange(bn.Attributes);
+        return new GraphPatch([bn, step], [fused]) { Initializers = [foldedScale, foldedBias] };
     }
 
     /// <summary>The step's s and t per channel, or null when it is not a per-channel affine step this pass folds.</summary>

@@ -88,4 +88,21 @@ public sealed class FuseConvAffineTests
 
         Assert.Equal(["Conv", "Mul", "Add", "Relu"], OpTypes(optimized));
     }
+
+    [Fact]
+    public void Mul_and_Add_by_per_channel_constants_after_a_BatchNormalization_fold_into_its_scale_and_bias()
+    {
+        var g = new GraphBuilder("g");
+        string x = g.AddInput("x", DataType.Float, 2, 3, 4, 4);
+        string normalized = g.AddNode("BatchNormalization", [x,
+            g.AddInitializer("scale", Tensor.FromArray(new[] { 1f, 1f, 1f }, 3)), g.AddInitializer("shift", Tensor.FromArray(new[] { 0f, 0f, 0f }, 3)),
+            g.AddInitializer("mean", Tensor.FromArray(new[] { 0.3f, -0.2f, 1f }, 3)), g.AddInitializer("var", Tensor.FromArray(new[] { 2f, 0.5f, 1f }, 3))]);
+        string scaled = g.AddNode("Mul", [normalized, g.AddInitializer("s", Tensor.FromArray(new[] { 1.5f, -0.5f, 2f }, 3, 1, 1))]);
+        string shifted = g.AddNode("Add", [g.AddInitializer("t", Tensor.FromArray(new[] { 0.1f, 0.2f, -0.3f }, 1, 3, 1, 1)), scaled]);
+        g.AddOutput(g.AddNode("Relu", [shifted]), DataType.Float, 2, 3, 4, 4);
+
+        Model optimized = AssertSameOutputs(g.ToModel(15), Feeds(("x", Floats(2, 3, 4, 4))));
+
+        Assert.Equal(["BatchNormalization", "Relu"], OpTypes(optimized));
+    }
 }
