@@ -81,50 +81,36 @@ public sealed class ConstantFoldingTests
         Assert.Equal(["RandomUniformLike", "Add"], OpTypes(Prepare(g.ToModel(17))));
     }
 
-    [Fact]
-    public void Outputs_over_the_size_budget_are_not_folded()
+    /// <summary>x + ConstantOfShape([count], 1.5): a constant of <paramref name="count"/> floats added to a one-element input.</summary>
+    private static Model AddedConstantOfShape(long count)
     {
-        long count = ConstantFolding.MaxOutputBytes / sizeof(float) * 2;
-        var g = new GraphBuilder("g");
-        string x = g.AddInput("x", DataType.Float, 1);
-        string big = g.AddNode("ConstantOfShape", [g.AddInitializer("shape", Tensor.FromArray(new[] { count }, 1))],
-            Attribute.Create("value", Tensor.FromArray(new[] { 1f }, 1)));
-        g.AddOutput(g.AddNode("Add", [x, big]), DataType.Float, count);
-
-        Assert.Equal(["ConstantOfShape", "Add"], OpTypes(Prepare(g.ToModel(17))));
-    }
-
-    [Fact]
-    public void A_session_folds_values_over_the_budget_of_a_model_written_out()
-    {
-        long count = ConstantFolding.MaxOutputBytes / sizeof(float) * 2;
         var g = new GraphBuilder("g");
         string x = g.AddInput("x", DataType.Float, 1);
         string big = g.AddNode("ConstantOfShape", [g.AddInitializer("shape", Tensor.FromArray(new[] { count }, 1))],
             Attribute.Create("value", Tensor.FromArray(new[] { 1.5f }, 1)));
         g.AddOutput(g.AddNode("Add", [x, big]), DataType.Float, count);
-        Model model = g.ToModel(17);
+        return g.ToModel(17);
+    }
 
-        Model prepared = Planner.Prepare(Model.Parse(model.ToBytes()), new SessionOptions(), KernelRegistry.Default, forSession: true).Model;
+    private static Model PreparedForSession(Model model) =>
+        Planner.Prepare(Model.Parse(model.ToBytes()), new SessionOptions(), KernelRegistry.Default, forSession: true).Model;
 
-        Assert.Equal(["Add"], OpTypes(prepared));
+    [Fact]
+    public void Outputs_over_the_size_budget_are_not_folded() =>
+        Assert.Equal(["ConstantOfShape", "Add"], OpTypes(Prepare(AddedConstantOfShape(ConstantFolding.MaxOutputBytes / sizeof(float) * 2))));
+
+    [Fact]
+    public void A_session_folds_values_over_the_budget_of_a_model_written_out()
+    {
+        Model model = AddedConstantOfShape(ConstantFolding.MaxOutputBytes / sizeof(float) * 2);
+
+        Assert.Equal(["Add"], OpTypes(PreparedForSession(model)));
         AssertSameOutputs(model, Feeds(("x", OnnxValue.FromArray(new[] { 2f }, 1))));
     }
 
     [Fact]
-    public void A_session_folds_nothing_over_its_own_budget()
-    {
-        long count = ConstantFolding.MaxSessionOutputBytes / sizeof(float) + 1;
-        var g = new GraphBuilder("g");
-        string x = g.AddInput("x", DataType.Float, 1);
-        string big = g.AddNode("ConstantOfShape", [g.AddInitializer("shape", Tensor.FromArray(new[] { count }, 1))],
-            Attribute.Create("value", Tensor.FromArray(new[] { 1f }, 1)));
-        g.AddOutput(g.AddNode("Add", [x, big]), DataType.Float, count);
-
-        Model prepared = Planner.Prepare(g.ToModel(17), new SessionOptions(), KernelRegistry.Default, forSession: true).Model;
-
-        Assert.Equal(["ConstantOfShape", "Add"], OpTypes(prepared));
-    }
+    public void A_session_folds_nothing_over_its_own_budget() =>
+        Assert.Equal(["ConstantOfShape", "Add"], OpTypes(PreparedForSession(AddedConstantOfShape(ConstantFolding.MaxSessionOutputBytes / sizeof(float) + 1))));
 
     [Fact]
     public void Initializers_listed_as_inputs_are_constants_to_a_session_up_to_ir_version_3_and_defaults_after()
@@ -140,13 +126,13 @@ public sealed class ConstantFoldingTests
         var feeds = Feeds(("x", OnnxValue.FromArray(new[] { 1f, 2f, 3f }, 3)));
 
         model.IrVersion = 3;
-        Model old = Planner.Prepare(Model.Parse(model.ToBytes()), new SessionOptions(), KernelRegistry.Default, forSession: true).Model;
+        Model old = PreparedForSession(model);
         Assert.Equal(["Mul"], OpTypes(old));
         Assert.Equal(["x"], new InferenceSession(model).InputMetadata.Select(i => i.Name));
         Assert.Equal([2f, 4f, 6f], new InferenceSession(model).Run(feeds)[product].ToArray<float>());
 
         model.IrVersion = 4;
-        Model newer = Planner.Prepare(Model.Parse(model.ToBytes()), new SessionOptions(), KernelRegistry.Default, forSession: true).Model;
+        Model newer = PreparedForSession(model);
         Assert.Equal(["ConstantOfShape", "Mul"], OpTypes(newer));
         Assert.Equal(["x", "shape"], new InferenceSession(model).InputMetadata.Select(i => i.Name));
     }
