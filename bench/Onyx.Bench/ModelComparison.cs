@@ -7,8 +7,9 @@ namespace Onyx.Bench;
 /// <summary>
 /// Runs models with Onyx and ONNX Runtime side by side. For each model and thread count both sessions are created
 /// with the same options (intra-op threads, all optimizations), warmed up, then run alternately (Onyx, ORT, Onyx,
-/// ORT, …) so that drift in machine speed hits both alike, each writing into outputs allocated once before the runs; the table shows the medians and checks that the outputs
-/// agree: each output's largest |onyx − ort| within 1e-4 of its largest |ort| (float outputs; other types exactly).
+/// ORT, …) so that drift in machine speed hits both alike, each writing into outputs allocated once before the runs;
+/// the table shows the medians and checks that the outputs agree: each output's largest |onyx − ort| within 1e-4 of
+/// its largest |ort| (float outputs; other types exactly).
 /// When they do not, both are measured against a double-precision run (<see cref="DoublePrecisionReference"/>).
 /// </summary>
 internal static class ModelComparison

@@ -138,8 +138,6 @@ internal static unsafe class FloatPooling
         public readonly float* X = x, Y = y;
     }
 
-    private const int ShortRun = 16;
-
     /// <summary>The average pool of the job's planes, output row by output row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunAveragePart(void* arguments, int part)
@@ -168,16 +166,7 @@ internal static unsafe class FloatPooling
                         int start = taps[3 * t + 1], length = taps[3 * t + 2] - start;
                         ReadOnlySpan<float> run = read.Slice(taps[3 * t] + start, length);
                         Span<float> target = row.Slice(start, length);
-                        // A short run (a wide window over a small plane) costs less added in place than through a call.
-                        if (length < ShortRun)
-                        {
-                            for (int i = 0; i < length; i++)
-                                target[i] += run[i];
-                        }
-                        else
-                        {
-                            TensorPrimitives.Add(target, run, target);
-                        }
+                        TensorPrimitives.Add(target, run, target);
                     }
                     Divide(g, oh, padBottom, padRight, job.CountIncludePad, row);
                 }

@@ -91,6 +91,9 @@ internal static class NormalizationKernels
     {
         private readonly double _epsilon, _momentum;
         private readonly bool _training;
+        // Per channel, the factors then the shifts of the float inference path, worked out once when the four
+        // statistics are constant float vectors of one length (the usual case); null when they are not.
+        private readonly float[]? _constantAffine;
 
         public BatchNormalizationKernel(KernelNode node)
         {
@@ -101,6 +104,12 @@ internal static class NormalizationKernels
                 throw node.Fail("attribute 'spatial' is 0 (statistics per value, not per channel); only spatial 1 is supported");
             if (node.Version < 14 && Enumerable.Range(1, node.Node.Outputs.Count - 1).Any(i => node.Node.Outputs[i].Length > 0))
                 throw node.Fail("the training outputs of BatchNormalization before version 14 are not supported");
+            Tensor?[] statistics = [.. Enumerable.Range(1, 4).Select(node.ConstantInput)];
+            if (statistics.All(t => t is { DataType: DataType.Float, Dims: [long length] } && length == statistics[0]!.Dims[0]))
+            {
+                double[][] values = [.. statistics.Select(t => Array.ConvertAll(t!.ToArray<float>(), v => (double)v))];
+                _constantAffine = Affine(values[0], values[1], values[2], values[3], _epsilon);
+            }
         }
 
         public override void Run(KernelContext context)
@@ -135,39 +144,38 @@ internal static class NormalizationKernels
         }
 
         /// <summary>
-        /// Inference on float X: y = x·factor + shift per channel, factor = scale/√(var + ε) and shift = B − mean·factor
-        /// worked out in double (as the general path does) and rounded once, then one fused pass per plane.
+        /// Inference on float X: y = x·factor + shift per channel (<see cref="Affine"/>: the constant statistics' factors
+        /// worked out once, others per run), one fused pass per plane.
         /// </summary>
         private void RunFloat(KernelContext context, Tensor x, int images, int channels, int inner)
         {
-            float[] factors = ArrayPool<float>.Shared.Rent(2 * channels);
-            try
+            float[] affine = _constantAffine is { } known && known.Length == 2 * channels ? known
+                : Affine(PerChannel(context, 1, "scale", channels), PerChannel(context, 2, "B", channels),
+                    PerChannel(context, 3, "input_mean", channels), PerChannel(context, 4, "input_var", channels), _epsilon);
+            ReadOnlySpan<float> xs = x.AsSpan<float>();
+            Span<float> y = context.OutputToOverwrite<float>(0, DataType.Float, x.Dims);
+            for (int plane = 0; plane < images * channels; plane++)
             {
-                Span<float> factor = factors.AsSpan(0, channels), shift = factors.AsSpan(channels, channels);
-                for (int i = 1; i <= 4; i++)
-                {
-                    Tensor t = context.Tensor(i);
-                    if (t.Dims.Length != 1 || t.Dims[0] != channels)
-                        throw context.Fail($"input {InputNames[i]} has shape [{string.Join(",", t.Dims)}]; expected [{channels}], one value per channel");
-                }
-                for (int c = 0; c < channels; c++)
-                {
-                    double f = Value(context, 1, c) / System.Math.Sqrt(Value(context, 4, c) + _epsilon);
-                    factor[c] = (float)f;
-                    shift[c] = (float)(Value(context, 2, c) - Value(context, 3, c) * f);
-                }
-                ReadOnlySpan<float> xs = x.AsSpan<float>();
-                Span<float> y = context.OutputToOverwrite<float>(0, DataType.Float, x.Dims);
-                for (int plane = 0; plane < images * channels; plane++)
-                {
-                    int c = plane % channels;
-                    ScaleAndShift(xs.Slice(plane * inner, inner), factor[c], shift[c], y.Slice(plane * inner, inner));
-                }
+                int c = plane % channels;
+                ScaleAndShift(xs.Slice(plane * inner, inner), affine[c], affine[channels + c], y.Slice(plane * inner, inner));
             }
-            finally
+        }
+
+        /// <summary>
+        /// Per channel the factor scale/√(var + ε), then per channel the shift B − mean·factor: worked out in double (as
+        /// the general path does) and rounded once.
+        /// </summary>
+        private static float[] Affine(double[] scale, double[] bias, double[] mean, double[] variance, double epsilon)
+        {
+            int channels = scale.Length;
+            var affine = new float[2 * channels];
+            for (int c = 0; c < channels; c++)
             {
-                ArrayPool<float>.Shared.Return(factors);
+                double factor = scale[c] / System.Math.Sqrt(variance[c] + epsilon);
+                affine[c] = (float)factor;
+                affine[channels + c] = (float)(bias[c] - mean[c] * factor);
             }
+            return affine;
         }
 
         /// <summary>y = x·factor + shift, fused where the hardware allows.</summary>
@@ -182,22 +190,6 @@ internal static class NormalizationKernels
             }
             for (; i < x.Length; i++)
                 y[i] = MathF.FusedMultiplyAdd(x[i], factor, shift);
-        }
-
-        private static readonly string[] InputNames = ["X", "scale", "B", "input_mean", "input_var"];
-
-        /// <summary>Element <paramref name="c"/> of per-channel input <paramref name="index"/>, as double (float, double or float16 statistics).</summary>
-        private static double Value(KernelContext context, int index, int c)
-        {
-            Tensor t = context.Tensor(index);
-            return t.DataType switch
-            {
-                DataType.Float => t.AsSpan<float>()[c],
-                DataType.Double => t.AsSpan<double>()[c],
-                DataType.Float16 => (double)t.AsSpan<Half>()[c],
-                DataType.BFloat16 => (double)(float)t.AsSpan<BFloat16>()[c],
-                _ => throw context.Fail($"input {InputNames[index]} is {t.DataType}; expected a floating-point type"),
-            };
         }
     }
 

@@ -87,6 +87,24 @@ public sealed class FloatWindowKernelTests
             (Random(channels, 9), [channels]), (Random(channels, 10), [channels]), (variance, [channels])], 1, Attribute.Create("epsilon", 1e-3f));
     }
 
+    [Fact]
+    public void Batch_normalization_with_constant_statistics_agrees_with_the_formula()
+    {
+        float[] scale = [1.5f, -0.5f, 2f], bias = [0.1f, 0.2f, -0.3f], mean = [0.3f, -0.2f, 1f], variance = [2f, 0.5f, 1f];
+        double[] xs = Random(2 * 3 * 4 * 5, 13);
+        var g = new GraphBuilder("g");
+        string x = g.AddInput("x", DataType.Float, 2, 3, 4, 5);
+        string y = g.AddNode("BatchNormalization", [x, g.AddInitializer("scale", Tensor.FromArray(scale, 3)), g.AddInitializer("bias", Tensor.FromArray(bias, 3)),
+            g.AddInitializer("mean", Tensor.FromArray(mean, 3)), g.AddInitializer("var", Tensor.FromArray(variance, 3))], Attribute.Create("epsilon", 1e-3f));
+        g.AddOutput(y, DataType.Float, 2, 3, 4, 5);
+        var session = new InferenceSession(g.ToModel(15), new SessionOptions { OptimizationLevel = GraphOptimizationLevel.DisableAll });
+
+        float[] actual = session.Run(new Dictionary<string, OnnxValue> { ["x"] = OnnxValue.FromArray(xs.Select(v => (float)v).ToArray(), 2, 3, 4, 5) })[y].ToArray<float>();
+
+        double[] expected = [.. xs.Select((v, i) => i / 20 % 3 is var c ? scale[c] * ((float)v - mean[c]) / System.Math.Sqrt(variance[c] + 1e-3f) + bias[c] : 0)];
+        Close(expected, [.. actual.Select(v => (double)v)], 1e-5);
+    }
+
     [Theory]
     [InlineData(5, 0.75f, 1f)]
     [InlineData(3, 0.5f, 2f)]
